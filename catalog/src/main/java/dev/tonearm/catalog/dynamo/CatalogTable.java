@@ -1,0 +1,109 @@
+package dev.tonearm.catalog.dynamo;
+
+import java.util.List;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+
+/**
+ * The single table's key design. Every item has {@code pk} and {@code sk}; entity-specific attributes double as
+ * sparse GSI keys, so an index holds only the items that carry its key. See {@code docs/data-model.md}.
+ */
+public final class CatalogTable {
+  public static final String PK = "pk";
+  public static final String SK = "sk";
+
+  /** Tracks by visibility ({@code public}/{@code private}), in id order: listings. */
+  public static final String GSI_VISIBILITY = "byVisibility";
+  /** Tracks by owner, in id order: "my tracks" and the private half of a user's listing. */
+  public static final String GSI_OWNER = "byOwner";
+  /** Tracks by content hash: upload de-duplication. */
+  public static final String GSI_SHA256 = "bySha256";
+  /** Tracks by album (album artist + album), in disc/track order. */
+  public static final String GSI_ALBUM = "byAlbum";
+  /** Tracks by display artist, in album/disc/track order. */
+  public static final String GSI_ARTIST = "byArtist";
+  /** Tracks by original file name. */
+  public static final String GSI_FILE_NAME = "byFileName";
+
+  private CatalogTable() {}
+
+  public static String trackPk(String id) {
+    return "TRACK#" + id;
+  }
+
+  public static String userPk(String userId) {
+    return "USER#" + userId;
+  }
+
+  /** Creates the table with its indexes and stream if it does not exist yet. */
+  public static void createIfMissing(DynamoDbClient dynamo, String tableName) {
+    try {
+      dynamo.describeTable(b -> b.tableName(tableName));
+      return;
+    } catch (ResourceNotFoundException absent) {
+      // fall through and create it
+    }
+    try {
+      dynamo.createTable(definition(tableName));
+      dynamo.waiter().waitUntilTableExists(b -> b.tableName(tableName));
+    } catch (ResourceInUseException raced) {
+      // another process created it between describe and create
+    }
+  }
+
+  /** The table definition; {@code template.yaml} declares the same keys and indexes. */
+  public static CreateTableRequest definition(String tableName) {
+    return CreateTableRequest.builder()
+        .tableName(tableName)
+        .billingMode(BillingMode.PAY_PER_REQUEST)
+        .keySchema(hash(PK), range(SK))
+        .attributeDefinitions(
+            string(PK), string(SK), string(TrackItems.ID), string(TrackItems.VISIBILITY),
+            string(TrackItems.OWNER), string(TrackItems.SHA256), string(TrackItems.ALBUM_KEY),
+            string(TrackItems.ARTIST_KEY), string(TrackItems.ORDER_IN_ALBUM), string(TrackItems.FILE_NAME))
+        .globalSecondaryIndexes(
+            gsi(GSI_VISIBILITY, TrackItems.VISIBILITY, TrackItems.ID),
+            gsi(GSI_OWNER, TrackItems.OWNER, TrackItems.ID),
+            gsi(GSI_SHA256, TrackItems.SHA256, TrackItems.ID),
+            gsi(GSI_ALBUM, TrackItems.ALBUM_KEY, TrackItems.ORDER_IN_ALBUM),
+            gsi(GSI_ARTIST, TrackItems.ARTIST_KEY, TrackItems.ORDER_IN_ALBUM),
+            gsi(GSI_FILE_NAME, TrackItems.FILE_NAME, TrackItems.ID))
+        .streamSpecification(StreamSpecification.builder()
+            .streamEnabled(true)
+            .streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)
+            .build())
+        .build();
+  }
+
+  private static GlobalSecondaryIndex gsi(String name, String hashKey, String rangeKey) {
+    return GlobalSecondaryIndex.builder()
+        .indexName(name)
+        .keySchema(List.of(hash(hashKey), range(rangeKey)))
+        .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+        .build();
+  }
+
+  private static KeySchemaElement hash(String name) {
+    return KeySchemaElement.builder().attributeName(name).keyType(KeyType.HASH).build();
+  }
+
+  private static KeySchemaElement range(String name) {
+    return KeySchemaElement.builder().attributeName(name).keyType(KeyType.RANGE).build();
+  }
+
+  private static AttributeDefinition string(String name) {
+    return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+  }
+}

@@ -1,0 +1,54 @@
+package dev.tonearm.server;
+
+import static dev.tonearm.server.http.Access.ADMIN;
+import static dev.tonearm.server.http.Access.PUBLIC;
+import static dev.tonearm.server.http.Access.USER;
+import static io.javalin.http.HandlerType.DELETE;
+import static io.javalin.http.HandlerType.GET;
+import static io.javalin.http.HandlerType.PATCH;
+import static io.javalin.http.HandlerType.POST;
+
+import dev.tonearm.server.docs.ApiDocs;
+import dev.tonearm.server.http.Route;
+import dev.tonearm.server.http.Route.Param;
+import dev.tonearm.server.imports.ImportRoutes;
+import dev.tonearm.server.tracks.TrackRoutes;
+import dev.tonearm.server.users.UserRoutes;
+import java.util.List;
+
+/**
+ * Every endpoint of the API, on one screen. Order matters where paths overlap: fixed segments
+ * ({@code /v1/tracks/lookup}) come before parameters ({@code /v1/tracks/{id}}).
+ */
+public final class ApiRoutes {
+  private ApiRoutes() {}
+
+  public static List<Route> all(Readiness readiness, TrackRoutes tracks, ImportRoutes imports, UserRoutes users,
+      ApiDocs docs) {
+    return List.of(
+        Route.of(GET, "/health", PUBLIC, "Liveness: the process is up", readiness::health),
+        Route.of(GET, "/ready", PUBLIC, "Readiness: the catalog answers and start-up is done", readiness::ready),
+        Route.of(GET, "/openapi.json", PUBLIC, "This API as an OpenAPI 3.1 document", docs::openApi),
+        Route.of(GET, "/docs", PUBLIC, "A browsable view of the OpenAPI document", docs::ui),
+
+        Route.of(GET, "/v1/me", USER, "The caller's profile, created on first sight", users::me),
+        Route.of(PATCH, "/v1/me", USER, "Rename the caller", users::rename).withBody("application/json"),
+
+        Route.of(GET, "/v1/tracks", USER, "Tracks the caller can see, in a stable order", tracks::list)
+            .withParams(new Param("limit", "1..100, default 25", false),
+                new Param("cursor", "nextCursor of the previous page", false)),
+        Route.of(POST, "/v1/tracks", USER, "Create a track owned by the caller", tracks::create)
+            .withBody("application/json"),
+        Route.of(GET, "/v1/tracks/lookup", USER, "Find a track by its original file name", tracks::lookup)
+            .withParams(new Param("fileName", "exact original file name", true)),
+        Route.of(GET, "/v1/tracks/export", USER, "Stream every track the caller can see", tracks::export)
+            .withParams(new Param("format", "json (one array, default) or csv", false)),
+        Route.of(GET, "/v1/tracks/{id}", USER, "One track, with its version as ETag", tracks::get),
+        Route.of(PATCH, "/v1/tracks/{id}", USER, "Change a track's fields (owner or admin; If-Match)",
+            tracks::patch).withBody("application/json"),
+        Route.of(DELETE, "/v1/tracks/{id}", USER, "Delete a track (owner or admin; If-Match)", tracks::delete),
+
+        Route.of(POST, "/v1/admin/import", ADMIN, "Bulk import tracks from CSV or JSON", imports::importTracks)
+            .withBody("text/csv, application/json"));
+  }
+}

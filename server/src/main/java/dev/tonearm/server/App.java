@@ -1,0 +1,90 @@
+package dev.tonearm.server;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.tonearm.server.auth.AccessTokenVerifier;
+import dev.tonearm.server.auth.AuthGate;
+import dev.tonearm.server.docs.ApiDocs;
+import dev.tonearm.server.http.ErrorBoundary;
+import dev.tonearm.server.http.Json;
+import dev.tonearm.server.http.RequestIds;
+import dev.tonearm.server.http.Route;
+import dev.tonearm.server.imports.ImportRoutes;
+import dev.tonearm.server.imports.ImportService;
+import dev.tonearm.server.tracks.Cursors;
+import dev.tonearm.server.tracks.TrackRoutes;
+import dev.tonearm.server.tracks.TrackService;
+import dev.tonearm.server.users.UserRoutes;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.List;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/** Assembles the Javalin app from its parts: the route table, the auth gate, the error boundary. */
+public final class App {
+  /** Ordinary request bodies are JSON objects; imports stream and have their own cap. */
+  public static final long MAX_BODY_BYTES = 1L << 20;
+  private static final Logger LOG = LoggerFactory.getLogger(App.class);
+
+  private final Javalin javalin;
+  private final List<Route> routes;
+
+  public App(Catalog catalog, AccessTokenVerifier verifier, Cursors cursors, Readiness readiness, Clock clock) {
+    ApiDocs docs = new ApiDocs(this::routes, swaggerUiVersion());
+    this.routes = ApiRoutes.all(readiness,
+        new TrackRoutes(new TrackService(catalog.tracks(), cursors, clock)),
+        new ImportRoutes(new ImportService(catalog.tracks(), clock)),
+        new UserRoutes(catalog.users()),
+        docs);
+    AuthGate gate = new AuthGate(verifier);
+    this.javalin = Javalin.create(config -> {
+      config.showJavalinBanner = false;
+      config.http.maxRequestSize = MAX_BODY_BYTES;
+      config.jsonMapper(new JavalinJackson(Json.MAPPER.copy().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS), true));
+      config.staticFiles.enableWebjars();
+      config.requestLogger.http((ctx, ms) -> LOG.atInfo()
+          .addKeyValue("method", ctx.method().name()).addKeyValue("path", ctx.path())
+          .addKeyValue("status", ctx.status().getCode()).addKeyValue("tookMs", Math.round(ms))
+          .log("request"));
+    });
+    javalin.before(RequestIds::assign);
+    javalin.beforeMatched(gate::check);
+    javalin.after(ctx -> MDC.remove("requestId"));
+    routes.forEach(r -> javalin.addHttpHandler(r.method(), r.path(), r.handler(), r.access()));
+    ErrorBoundary.install(javalin);
+  }
+
+  public List<Route> routes() {
+    return routes;
+  }
+
+  public App start(String host, int port) {
+    javalin.start(host, port);
+    return this;
+  }
+
+  public int port() {
+    return javalin.port();
+  }
+
+  public void stop() {
+    javalin.stop();
+  }
+
+  private static String swaggerUiVersion() {
+    Properties props = new Properties();
+    try (InputStream in = App.class.getResourceAsStream("/META-INF/maven/org.webjars/swagger-ui/pom.properties")) {
+      if (in != null) {
+        props.load(in);
+      }
+    } catch (IOException e) {
+      LOG.warn("cannot read the Swagger UI version", e);
+    }
+    return props.getProperty("version", "unknown");
+  }
+}

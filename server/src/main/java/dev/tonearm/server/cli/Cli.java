@@ -1,0 +1,40 @@
+package dev.tonearm.server.cli;
+
+import dev.tonearm.server.ServerMain;
+import java.util.Arrays;
+import java.util.List;
+
+/** Dispatches {@code ./tonearm <command>}. */
+public final class Cli {
+  static final String USAGE = """
+      usage: ./tonearm <command>
+        dev [--fresh]                 run the service on its embedded default (state in ./data)
+        token <user> [--admin] [--ttl 12h]
+                                      print a dev access token for <user>
+        import <file.csv|file.json>   bulk import into the running service
+        serve                         run a server configured from the environment (AWS)
+        test                          run every test
+        demo-catalog                  regenerate the shipped demo catalog from the data sets""";
+
+  private Cli() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length == 0) {
+      fail(USAGE);
+    }
+    List<String> rest = Arrays.asList(args).subList(1, args.length);
+    switch (args[0]) {
+      case "dev" -> DevCommand.run(rest);
+      case "token" -> TokenCommand.run(rest);
+      case "import" -> ImportCommand.run(rest);
+      case "serve" -> ServerMain.main(rest.toArray(String[]::new));
+      case "demo-catalog" -> dev.tonearm.server.demo.DemoCatalogBuilder.main(rest.toArray(String[]::new));
+      default -> fail("unknown command '" + args[0] + "'\n" + USAGE);
+    }
+  }
+
+  static void fail(String message) {
+    System.err.println(message);
+    System.exit(2);
+  }
+}

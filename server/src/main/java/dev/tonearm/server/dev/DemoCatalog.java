@@ -1,0 +1,76 @@
+package dev.tonearm.server.dev;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tonearm.catalog.Track;
+import dev.tonearm.catalog.TrackRepository;
+import dev.tonearm.server.http.Json;
+import dev.tonearm.server.tracks.TrackChanges;
+import dev.tonearm.server.tracks.TrackFields;
+import dev.tonearm.server.tracks.TrackFields.ReadOnly;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The demo catalog shipped with Tonearm (real tracks from Chinook and the freemusi.cc database; see
+ * {@code demo/ATTRIBUTION.md}), loaded into an empty catalog as public tracks of the {@value #OWNER} user. Each
+ * row passes the same checks as an API write.
+ */
+public final class DemoCatalog {
+  public static final String RESOURCE = "/demo/demo-catalog.jsonl.gz";
+  public static final String OWNER = "demo-catalog";
+  private static final Logger LOG = LoggerFactory.getLogger(DemoCatalog.class);
+  private static final int BATCH = 1000;
+
+  private DemoCatalog() {}
+
+  /** Loads the demo catalog if the catalog holds no track; returns how many tracks were written. */
+  public static int loadIfEmpty(TrackRepository tracks, Clock clock) {
+    if (!tracks.isEmpty()) {
+      return 0;
+    }
+    long started = System.nanoTime();
+    List<Track> batch = new ArrayList<>(BATCH);
+    int written = 0;
+    try (BufferedReader lines = open()) {
+      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        batch.add(toTrack(Json.parse(line), clock));
+        if (batch.size() == BATCH) {
+          written += tracks.createAll(batch);
+          batch.clear();
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the demo catalog", e);
+    }
+    written += tracks.createAll(batch);
+    LOG.atInfo().addKeyValue("tracks", written).addKeyValue("tookMs", (System.nanoTime() - started) / 1_000_000)
+        .log("demo catalog loaded");
+    return written;
+  }
+
+  private static Track toTrack(JsonNode row, Clock clock) {
+    ObjectNode fields = ((ObjectNode) row).deepCopy();
+    String id = fields.remove("id").asText();
+    fields.remove("source");
+    return TrackChanges.create(id, TrackFields.check(fields, true, ReadOnly.REJECT), OWNER, clock.instant());
+  }
+
+  private static BufferedReader open() throws IOException {
+    InputStream resource = DemoCatalog.class.getResourceAsStream(RESOURCE);
+    if (resource == null) {
+      throw new IllegalStateException("the demo catalog " + RESOURCE + " is missing from the build");
+    }
+    return new BufferedReader(new InputStreamReader(new GZIPInputStream(resource), StandardCharsets.UTF_8));
+  }
+}

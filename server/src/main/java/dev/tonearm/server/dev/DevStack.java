@@ -1,0 +1,108 @@
+package dev.tonearm.server.dev;
+
+import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
+import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
+import dev.tonearm.server.App;
+import dev.tonearm.server.Catalog;
+import dev.tonearm.server.Readiness;
+import dev.tonearm.server.auth.AccessTokenVerifier;
+import dev.tonearm.server.auth.DevIssuer;
+import dev.tonearm.server.config.ServerConfig;
+import dev.tonearm.server.tracks.Cursors;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root of the embedded default: DynamoDB Local (with streams) persisted in the data directory,
+ * S3Mock as a child process, the embedded issuer, and the server. Parts start in order and stop in reverse.
+ */
+public final class DevStack implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(DevStack.class);
+
+  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private DevIssuer issuer;
+  private App app;
+  private S3MockProcess s3;
+  private AmazonDynamoDBLocal dynamo;
+
+  /** What to start: where state lives, S3Mock's jar (or null to run without S3), and whether to seed the demo. */
+  public record Options(ServerConfig config, Path s3MockJar, boolean loadDemoCatalog) {}
+
+  private DevStack() {}
+
+  private void boot(Options options) {
+    ServerConfig config = options.config();
+    DataDir data = new DataDir(config.dataDir());
+    Clock clock = Clock.systemUTC();
+    try {
+      Files.createDirectories(data.dynamoDb());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + data.dynamoDb(), e);
+    }
+    dynamo = DynamoDBEmbedded.create(data.dynamoDb().resolve("catalog.db").toFile());
+    started.push(dynamo::shutdown);
+    s3 = options.s3MockJar() == null ? null : S3MockProcess.start(options.s3MockJar(), data.s3(),
+        data.logs().resolve("s3mock.log"), List.of(config.mediaBucket(), config.indexBucket()));
+    if (s3 != null) {
+      started.push(s3);
+    }
+    issuer = DevIssuer.persistent(data.issuerKey(), clock).start();
+    started.push(issuer);
+    Catalog catalog = Catalog.dynamo(dynamo.dynamoDbClient(), config.table(), clock);
+    Readiness readiness = new Readiness(catalog.reachable());
+    app = new App(catalog, new AccessTokenVerifier(issuer.settings()), new Cursors(data.cursorSecret()), readiness,
+        clock).start(config.host(), config.port());
+    started.push(app::stop);
+    if (options.loadDemoCatalog()) {
+      DemoCatalog.loadIfEmpty(catalog.tracks(), clock);
+    }
+    readiness.markStarted();
+  }
+
+  /** Starts every part; if one fails, those already started are stopped again. */
+  public static DevStack start(Options options) {
+    DevStack stack = new DevStack();
+    try {
+      stack.boot(options);
+      return stack;
+    } catch (RuntimeException e) {
+      stack.close();
+      throw e;
+    }
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  public DevIssuer issuer() {
+    return issuer;
+  }
+
+  public AmazonDynamoDBLocal dynamo() {
+    return dynamo;
+  }
+
+  public java.net.URI s3Endpoint() {
+    return s3 == null ? null : s3.endpoint();
+  }
+
+  @Override
+  public void close() {
+    while (!started.isEmpty()) {
+      try {
+        started.pop().close();
+      } catch (Exception e) {
+        LOG.atWarn().setCause(e).log("a part of the dev stack did not stop cleanly");
+      }
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package dev.tonearm.server.tracks;
+
+import dev.tonearm.catalog.Track;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The CSV shape of tracks, shared by export and import so an exported file imports again: one column per
+ * field, list fields ({@code artists}, {@code genres}) joined with {@value #LIST_SEPARATOR}.
+ */
+public final class TrackCsv {
+  public static final String LIST_SEPARATOR = "; ";
+  public static final List<String> LIST_COLUMNS = List.of(TrackFields.ARTISTS, TrackFields.GENRES);
+  public static final List<String> NUMBER_COLUMNS = List.of(TrackFields.YEAR, TrackFields.DURATION_MS,
+      TrackFields.TRACK_NUMBER, TrackFields.DISC_NUMBER);
+  /** Export columns: the read-only id first, then every editable field, then the server's bookkeeping. */
+  public static final List<String> EXPORT_HEADER = List.of("id", TrackFields.TITLE, TrackFields.ARTISTS,
+      TrackFields.ARTIST, TrackFields.ALBUM, TrackFields.ALBUM_ARTIST, TrackFields.GENRES, TrackFields.YEAR,
+      TrackFields.DURATION_MS, TrackFields.TRACK_NUMBER, TrackFields.DISC_NUMBER, TrackFields.FILE_NAME,
+      TrackFields.VISIBILITY, "owner", "status", "createdAt", "updatedAt", "version");
+
+  private TrackCsv() {}
+
+  public static List<String> row(Track t) {
+    List<Object> values = Arrays.asList(t.id(), t.title(), String.join(LIST_SEPARATOR, t.artists()), t.artist(),
+        t.album(), t.albumArtist(), String.join(LIST_SEPARATOR, t.genres()), t.year(), t.durationMs(),
+        t.trackNumber(), t.discNumber(), t.fileName(), t.visibility().wireName(), t.owner(), t.status().name(),
+        t.createdAt(), t.updatedAt(), t.version());
+    List<String> row = new ArrayList<>(values.size());
+    values.forEach(v -> row.add(Objects.toString(v, "")));
+    return row;
+  }
+
+  /** Splits a list cell; an empty cell is an empty list. */
+  public static List<String> splitList(String cell) {
+    if (cell.isBlank()) {
+      return List.of();
+    }
+    return Arrays.stream(cell.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+  }
+}

@@ -1,0 +1,32 @@
+package dev.tonearm.server.tracks;
+
+import dev.tonearm.catalog.Track;
+import java.util.List;
+
+/** A track as the API shows it. Unknown optional values are {@code null}, so every track has one shape. */
+public record TrackView(
+    String id,
+    String title,
+    List<String> artists,
+    String artist,
+    String album,
+    String albumArtist,
+    List<String> genres,
+    Integer year,
+    Long durationMs,
+    Integer trackNumber,
+    Integer discNumber,
+    String fileName,
+    String visibility,
+    String owner,
+    String status,
+    String createdAt,
+    String updatedAt,
+    long version) {
+
+  public static TrackView of(Track t) {
+    return new TrackView(t.id(), t.title(), t.artists(), t.artist(), t.album(), t.albumArtist(), t.genres(),
+        t.year(), t.durationMs(), t.trackNumber(), t.discNumber(), t.fileName(), t.visibility().wireName(),
+        t.owner(), t.status().name(), t.createdAt().toString(), t.updatedAt().toString(), t.version());
+  }
+}

@@ -143,7 +143,7 @@ public final class DemoCatalogBuilder {
         count(title == null ? "skipped.emptyTitle" : "skipped.noRelease");
         continue;
       }
-      String slot = "fmc-" + t.get("id") + "-" + t.get("disc").trim() + "-" + t.get("track").trim();
+      String slot = "fmc-" + urlSafe(t.get("id")) + "-" + t.get("disc").trim() + "-" + t.get("track").trim();
       List<String> titles = titlesBySlot.computeIfAbsent(slot, k -> new ArrayList<>());
       if (titles.contains(title)) {
         count("skipped.duplicate");
@@ -235,5 +235,10 @@ public final class DemoCatalogBuilder {
 
   private void count(String key) {
     counts.merge(key, 1, Integer::sum);
+  }
+
+  /** Ids appear in URL paths: anything but letters, digits, '.', '_' and '-' becomes '_'. */
+  private static String urlSafe(String id) {
+    return id.strip().replaceAll("[^A-Za-z0-9._-]", "_");
   }
 }

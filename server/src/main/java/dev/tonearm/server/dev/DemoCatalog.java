@@ -17,6 +17,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.zip.GZIPInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +34,8 @@ public final class DemoCatalog {
   public static final String RESOURCE = "/demo/demo-catalog.jsonl.gz";
   public static final String OWNER = "demo-catalog";
   private static final Logger LOG = LoggerFactory.getLogger(DemoCatalog.class);
-  private static final int BATCH = 1000;
+  private static final int BATCH = 500;
+  private static final int WRITERS = 4;
 
   private DemoCatalog() {}
 
@@ -40,23 +45,40 @@ public final class DemoCatalog {
       return 0;
     }
     long started = System.nanoTime();
-    List<Track> batch = new ArrayList<>(BATCH);
-    int written = 0;
+    List<Track> all = new ArrayList<>();
     try (BufferedReader lines = open()) {
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-        batch.add(toTrack(Json.parse(line), clock));
-        if (batch.size() == BATCH) {
-          written += tracks.createAll(batch);
-          batch.clear();
-        }
+        all.add(toTrack(Json.parse(line), clock));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the demo catalog", e);
     }
-    written += tracks.createAll(batch);
+    int written = writeInParallel(tracks, all);
     LOG.atInfo().addKeyValue("tracks", written).addKeyValue("tookMs", (System.nanoTime() - started) / 1_000_000)
         .log("demo catalog loaded");
     return written;
+  }
+
+  /** DynamoDB Local commits each batch on its own; a few writers at once keep its disk busy. */
+  private static int writeInParallel(TrackRepository tracks, List<Track> all) {
+    List<List<Track>> batches = new ArrayList<>();
+    for (int from = 0; from < all.size(); from += BATCH) {
+      batches.add(all.subList(from, Math.min(all.size(), from + BATCH)));
+    }
+    try (ExecutorService writers = Executors.newFixedThreadPool(WRITERS)) {
+      List<Future<Integer>> done = new ArrayList<>();
+      batches.forEach(b -> done.add(writers.submit(() -> tracks.createAll(b))));
+      int written = 0;
+      for (Future<Integer> f : done) {
+        written += f.get();
+      }
+      return written;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while loading the demo catalog", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("could not load the demo catalog", e.getCause());
+    }
   }
 
   private static Track toTrack(JsonNode row, Clock clock) {

@@ -2,7 +2,9 @@ package dev.tonearm.server.imports;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tonearm.server.http.Json;
@@ -56,7 +58,9 @@ public final class ImportRows {
   }
 
   private static void readJson(InputStream in, BiConsumer<Integer, JsonNode> sink) throws IOException {
-    try (JsonParser parser = Json.MAPPER.createParser(in)) {
+    ObjectReader reader = Json.MAPPER.readerFor(JsonNode.class)
+        .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS); // rows are read one by one from the array
+    try (JsonParser parser = reader.createParser(in)) {
       if (parser.nextToken() != JsonToken.START_ARRAY) {
         throw Problem.badRequest("a JSON import must be one array of track objects");
       }
@@ -65,7 +69,7 @@ public final class ImportRows {
         if (parser.currentToken() == null) {
           throw Problem.badRequest("the JSON import ends before its closing ']'");
         }
-        sink.accept(++row, parser.readValueAsTree());
+        sink.accept(++row, reader.readValue(parser));
       }
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw Problem.badRequest("malformed JSON at line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage());

@@ -1,0 +1,58 @@
+package dev.tonearm.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
+import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
+import dev.tonearm.server.auth.AccessTokenVerifier;
+import dev.tonearm.server.auth.DevIssuer;
+import dev.tonearm.server.tracks.Cursors;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * A real server on a loopback port over an in-memory DynamoDB Local, trusting an embedded issuer: what the
+ * HTTP tests talk to. One per test class.
+ */
+public final class TestServer implements AutoCloseable {
+  public final AmazonDynamoDBLocal dynamo;
+  public final DevIssuer issuer;
+  public final Catalog catalog;
+  public final App app;
+  public final Http http;
+
+  public TestServer() {
+    Clock clock = Clock.systemUTC();
+    dynamo = DynamoDBEmbedded.create();
+    issuer = DevIssuer.ephemeral(clock).start();
+    catalog = Catalog.dynamo(dynamo.dynamoDbClient(), "catalog", clock);
+    Readiness readiness = new Readiness(catalog.reachable());
+    app = new App(catalog, new AccessTokenVerifier(issuer.settings()), new Cursors(new byte[32]), readiness, clock)
+        .start("127.0.0.1", 0);
+    readiness.markStarted();
+    http = new Http("http://127.0.0.1:" + app.port());
+  }
+
+  public String token(String user) {
+    return issuer.accessToken(user, false, Duration.ofMinutes(10));
+  }
+
+  public String adminToken(String user) {
+    return issuer.accessToken(user, true, Duration.ofMinutes(10));
+  }
+
+  /** Creates a track through the API and returns it; fails the test unless the answer is 201. */
+  public JsonNode createTrack(String token, String json) {
+    Http.Response created = http.post("/v1/tracks", token, json);
+    if (created.status() != 201) {
+      throw new AssertionError("expected 201, got " + created.status() + ": " + created.raw().body());
+    }
+    return created.json();
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+    issuer.close();
+    dynamo.shutdown();
+  }
+}

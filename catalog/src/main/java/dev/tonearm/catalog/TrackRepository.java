@@ -35,7 +35,4 @@ public interface TrackRepository {
 
   /** Tracks whose content hash is {@code sha256}. */
   List<Track> findBySha256(String sha256);
-
-  /** Whether the catalog holds any track at all (a cheap probe, used to seed an empty catalog once). */
-  boolean isEmpty();
 }

@@ -74,12 +74,12 @@ public final class CatalogTable {
             string(TrackItems.OWNER), string(TrackItems.SHA256), string(TrackItems.ALBUM_KEY),
             string(TrackItems.ARTIST_KEY), string(TrackItems.ORDER_IN_ALBUM), string(TrackItems.FILE_NAME))
         .globalSecondaryIndexes(
-            gsi(GSI_VISIBILITY, TrackItems.VISIBILITY, TrackItems.ID),
-            gsi(GSI_OWNER, TrackItems.OWNER, TrackItems.ID),
-            gsi(GSI_SHA256, TrackItems.SHA256, TrackItems.ID),
-            gsi(GSI_ALBUM, TrackItems.ALBUM_KEY, TrackItems.ORDER_IN_ALBUM),
-            gsi(GSI_ARTIST, TrackItems.ARTIST_KEY, TrackItems.ORDER_IN_ALBUM),
-            gsi(GSI_FILE_NAME, TrackItems.FILE_NAME, TrackItems.ID))
+            gsi(GSI_VISIBILITY, TrackItems.VISIBILITY, TrackItems.ID, ProjectionType.ALL),
+            gsi(GSI_OWNER, TrackItems.OWNER, TrackItems.ID, ProjectionType.ALL),
+            gsi(GSI_SHA256, TrackItems.SHA256, TrackItems.ID, ProjectionType.KEYS_ONLY),
+            gsi(GSI_ALBUM, TrackItems.ALBUM_KEY, TrackItems.ORDER_IN_ALBUM, ProjectionType.KEYS_ONLY),
+            gsi(GSI_ARTIST, TrackItems.ARTIST_KEY, TrackItems.ORDER_IN_ALBUM, ProjectionType.KEYS_ONLY),
+            gsi(GSI_FILE_NAME, TrackItems.FILE_NAME, TrackItems.ID, ProjectionType.KEYS_ONLY))
         .streamSpecification(StreamSpecification.builder()
             .streamEnabled(true)
             .streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)
@@ -87,11 +87,15 @@ public final class CatalogTable {
         .build();
   }
 
-  private static GlobalSecondaryIndex gsi(String name, String hashKey, String rangeKey) {
+  /**
+   * Listings page through whole items, so their indexes project everything; lookups that return a handful of
+   * tracks project keys only and read the items after, which keeps every write cheaper.
+   */
+  private static GlobalSecondaryIndex gsi(String name, String hashKey, String rangeKey, ProjectionType projection) {
     return GlobalSecondaryIndex.builder()
         .indexName(name)
         .keySchema(List.of(hash(hashKey), range(rangeKey)))
-        .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+        .projection(Projection.builder().projectionType(projection).build())
         .build();
   }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -23,6 +24,8 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
 
 /** Tracks in the single table. Every write is a conditional put or delete on {@code version}. */
 public final class DynamoTrackRepository implements TrackRepository {
+  private static final int MAX_LOOKUP = 100;
+
   private final DynamoDbClient dynamo;
   private final String table;
   private final Clock clock;
@@ -122,22 +125,23 @@ public final class DynamoTrackRepository implements TrackRepository {
 
   @Override
   public List<Track> findByFileName(String fileName) {
-    return queryAfter(CatalogTable.GSI_FILE_NAME, TrackItems.FILE_NAME, fileName, null, 100);
+    return lookUp(CatalogTable.GSI_FILE_NAME, TrackItems.FILE_NAME, fileName, Track::fileName);
   }
 
   @Override
   public List<Track> findBySha256(String sha256) {
-    return queryAfter(CatalogTable.GSI_SHA256, TrackItems.SHA256, sha256, null, 100);
+    return lookUp(CatalogTable.GSI_SHA256, TrackItems.SHA256, sha256, Track::sha256);
   }
 
-  @Override
-  public boolean isEmpty() {
-    for (Visibility v : Visibility.values()) {
-      if (!queryAfter(CatalogTable.GSI_VISIBILITY, TrackItems.VISIBILITY, v.wireName(), null, 1).isEmpty()) {
-        return false;
-      }
-    }
-    return true;
+  /** Ids from a keys-only index, then the items themselves (consistent reads: the index may lag). */
+  private List<Track> lookUp(String index, String hashAttr, String value, Function<Track, String> field) {
+    List<String> ids = dynamo.query(b -> b.tableName(table).indexName(index).limit(MAX_LOOKUP)
+            .keyConditionExpression("#h = :h")
+            .expressionAttributeNames(Map.of("#h", hashAttr))
+            .expressionAttributeValues(Map.of(":h", AttributeValue.fromS(value))))
+        .items().stream().map(item -> item.get(TrackItems.ID).s()).toList();
+    return ids.stream().map(this::get).flatMap(Optional::stream)
+        .filter(t -> value.equals(field.apply(t))).toList();
   }
 
   /** Up to {@code limit} tracks of one index partition with range key strictly after {@code afterId}. */

@@ -129,13 +129,6 @@ class DynamoTrackRepositoryTest {
         all.stream().filter(t -> t.isVisibleTo(alice)).map(Track::id).sorted().toList());
   }
 
-  @Test
-  void an_empty_catalog_knows_it_is_empty() {
-    assertThat(tracks.isEmpty()).isTrue();
-    tracks.create(track("x", "Paranoid Android", "Radiohead", "alice", Visibility.PRIVATE));
-    assertThat(tracks.isEmpty()).isFalse();
-  }
-
   private static List<String> ids(Page<Track> page) {
     return page.items().stream().map(Track::id).toList();
   }

@@ -44,6 +44,7 @@ final class DevCommand {
           admin token:  %5$s
         Try:  curl -H "Authorization: Bearer $TOKEN" '%1$s/v1/tracks?limit=5'
         Tokens last %6$d h; ./tonearm token <user> [--admin] prints more. Ctrl-C stops everything.
+        The demo catalog (~25k real tracks) loads on the first start; %1$s/ready shows when it is in.
 
         """, url, (System.nanoTime() - begun) / 1e9, config.dataDir().toAbsolutePath(),
         stack.issuer().accessToken("alice", false, TOKEN_TTL),

@@ -39,11 +39,11 @@ public final class DemoCatalog {
 
   private DemoCatalog() {}
 
-  /** Loads the demo catalog if the catalog holds no track; returns how many tracks were written. */
-  public static int loadIfEmpty(TrackRepository tracks, Clock clock) {
-    if (!tracks.isEmpty()) {
-      return 0;
-    }
+  /**
+   * Writes every demo track (fixed ids, so a load interrupted and run again overwrites its own rows and nothing
+   * else); returns how many were written.
+   */
+  public static int load(TrackRepository tracks, Clock clock) {
     long started = System.nanoTime();
     List<Track> all = new ArrayList<>();
     try (BufferedReader lines = open()) {

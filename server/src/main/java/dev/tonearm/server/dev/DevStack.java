@@ -32,6 +32,7 @@ public final class DevStack implements AutoCloseable {
   private App app;
   private S3MockProcess s3;
   private AmazonDynamoDBLocal dynamo;
+  private DemoLoad demoLoad;
 
   /** What to start: where state lives, S3Mock's jar (or null to run without S3), and whether to seed the demo. */
   public record Options(ServerConfig config, Path s3MockJar, boolean loadDemoCatalog) {}
@@ -49,7 +50,7 @@ public final class DevStack implements AutoCloseable {
     }
     dynamo = DynamoDBEmbedded.create(data.dynamoDb().resolve("catalog.db").toFile());
     started.push(dynamo::shutdown);
-    s3 = options.s3MockJar() == null ? null : S3MockProcess.start(options.s3MockJar(), data.s3(),
+    s3 = options.s3MockJar() == null ? null : S3MockProcess.launch(options.s3MockJar(), data.s3(),
         data.logs().resolve("s3mock.log"), List.of(config.mediaBucket(), config.indexBucket()));
     if (s3 != null) {
       started.push(s3);
@@ -61,10 +62,15 @@ public final class DevStack implements AutoCloseable {
     app = new App(catalog, new AccessTokenVerifier(issuer.settings()), new Cursors(data.cursorSecret()), readiness,
         clock).start(config.host(), config.port());
     started.push(app::stop);
-    if (options.loadDemoCatalog()) {
-      DemoCatalog.loadIfEmpty(catalog.tracks(), clock);
+    if (s3 != null) {
+      s3.awaitReady();
     }
     readiness.markStarted();
+    if (options.loadDemoCatalog()) {
+      demoLoad = DemoLoad.startIfNeeded(data, catalog.tracks(), clock);
+      readiness.addDetail("demoCatalog", demoLoad::state);
+      started.push(demoLoad);
+    }
   }
 
   /** Starts every part; if one fails, those already started are stopped again. */
@@ -81,6 +87,13 @@ public final class DevStack implements AutoCloseable {
 
   public int port() {
     return app.port();
+  }
+
+  /** Blocks until the demo catalog is in the table (at once when it was loaded by an earlier start). */
+  public void awaitDemoCatalog() {
+    if (demoLoad != null) {
+      demoLoad.await();
+    }
   }
 
   public DevIssuer issuer() {

@@ -32,14 +32,19 @@ public final class S3MockProcess implements AutoCloseable {
 
   private final Process process;
   private final int port;
+  private final Path log;
 
-  private S3MockProcess(Process process, int port) {
+  private S3MockProcess(Process process, int port, Path log) {
     this.process = process;
     this.port = port;
+    this.log = log;
   }
 
-  /** Starts S3Mock from its runnable jar with {@code buckets} created, and waits until it answers. */
-  public static S3MockProcess start(Path jar, Path root, Path log, List<String> buckets) {
+  /**
+   * Launches S3Mock from its runnable jar with {@code buckets} created; {@link #awaitReady()} waits until it
+   * answers, so the caller can start other parts meanwhile.
+   */
+  public static S3MockProcess launch(Path jar, Path root, Path log, List<String> buckets) {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException("S3Mock's jar is missing at " + jar + "; build with ./tonearm first");
     }
@@ -57,9 +62,7 @@ public final class S3MockProcess implements AutoCloseable {
       Files.createDirectories(log.toAbsolutePath().getParent());
       Process process = new ProcessBuilder(command).redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-      S3MockProcess s3 = new S3MockProcess(process, port);
-      s3.awaitReady(log);
-      return s3;
+      return new S3MockProcess(process, port, log);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start S3Mock", e);
     }
@@ -69,7 +72,7 @@ public final class S3MockProcess implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + port);
   }
 
-  private void awaitReady(Path log) {
+  public void awaitReady() {
     Instant deadline = Instant.now().plus(START_TIMEOUT);
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {

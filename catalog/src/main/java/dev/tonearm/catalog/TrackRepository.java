@@ -24,8 +24,11 @@ public interface TrackRepository {
    */
   Optional<Track> update(String id, long expectedVersion, UnaryOperator<Track> change);
 
-  /** Deletes the track if it is still at {@code expectedVersion}; {@link VersionConflictException} otherwise. */
-  void delete(String id, long expectedVersion);
+  /**
+   * Deletes the track if it is still at {@code expectedVersion}; {@link VersionConflictException} if it is at
+   * another; false if it is already gone.
+   */
+  boolean delete(String id, long expectedVersion);
 
   /** Tracks {@code viewer} may see, in id order, strictly after {@code afterId} (null = from the start). */
   Page<Track> listVisible(Viewer viewer, String afterId, int limit);

@@ -90,14 +90,19 @@ public final class DynamoTrackRepository implements TrackRepository {
   }
 
   @Override
-  public void delete(String id, long expectedVersion) {
+  public boolean delete(String id, long expectedVersion) {
     try {
       dynamo.deleteItem(b -> b.tableName(table)
           .key(key(id))
           .conditionExpression("#v = :expected")
           .expressionAttributeNames(Map.of("#v", TrackItems.VERSION))
-          .expressionAttributeValues(Map.of(":expected", number(expectedVersion))));
+          .expressionAttributeValues(Map.of(":expected", number(expectedVersion)))
+          .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+      return true;
     } catch (ConditionalCheckFailedException stale) {
+      if (!stale.hasItem() || stale.item().isEmpty()) {
+        return false;
+      }
       throw new VersionConflictException(id, expectedVersion);
     }
   }

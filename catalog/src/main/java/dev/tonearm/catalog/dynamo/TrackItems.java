@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -73,8 +74,8 @@ public final class TrackItems {
     item.put(UPDATED_AT, s(t.updatedAt().toString()));
     item.put(VERSION, AttributeValue.fromN(Long.toString(t.version())));
     if (t.album() != null) {
-      item.put(ALBUM_KEY, s(normalizedKey(t.albumArtist() != null ? t.albumArtist() : t.artist()) + "|"
-          + normalizedKey(t.album())));
+      String albumArtist = t.albumArtist() != null ? t.albumArtist() : Objects.toString(t.artist(), "");
+      item.put(ALBUM_KEY, s(normalizedKey(albumArtist) + "|" + normalizedKey(t.album())));
     }
     if (t.artist() != null) {
       item.put(ARTIST_KEY, s(normalizedKey(t.artist())));

@@ -88,8 +88,19 @@ class DynamoTrackRepositoryTest {
     tracks.create(haloByBeyonce("alice"));
     tracks.update("t-halo", 1, t -> t);
     assertThatThrownBy(() -> tracks.delete("t-halo", 1)).isInstanceOf(VersionConflictException.class);
-    tracks.delete("t-halo", 2);
+    assertThat(tracks.delete("t-halo", 2)).isTrue();
     assertThat(tracks.get("t-halo")).isEmpty();
+    assertThat(tracks.delete("t-halo", 2)).isFalse();
+  }
+
+  @Test
+  void an_album_without_any_artist_is_stored() {
+    Track t = track("x1", "Untitled", "Nobody", "alice", Visibility.PUBLIC);
+    Track anonymous = new Track(t.id(), t.title(), List.of(), null, "Field Recordings", null, List.of(), null, null,
+        null, null, null, "alice", Visibility.PUBLIC, null, java.util.Map.of(), t.status(), t.createdAt(),
+        t.updatedAt(), 1);
+    tracks.create(anonymous);
+    assertThat(tracks.get("x1")).contains(anonymous);
   }
 
   @Test

@@ -35,7 +35,7 @@ final class DevCommand {
       stack.close();
       stopped.countDown();
     }, "dev-stack-shutdown"));
-    String url = "http://127.0.0.1:" + stack.port();
+    String url = "http://" + (config.host().equals("0.0.0.0") ? "127.0.0.1" : config.host()) + ":" + stack.port();
     System.out.printf("""
 
         Tonearm is running at %1$s  (ready in %2$.1f s; state in %3$s)

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Everything the server reads from its environment. {@link #NAMES} lists every variable, the same names
- * {@code template.yaml} sets; nothing else in the code reads the environment.
+ * Everything the server reads from its environment. {@link #NAMES} lists every variable, the names the AWS
+ * deployment sets; no other server code reads the environment (the import CLI reads its own two, see README).
  *
  * @param authIssuer exact {@code iss} of accepted tokens (absent in dev: the embedded issuer's is used)
  * @param cursorSecret HMAC key of paging cursors, shared by all replicas (absent in dev: kept in the data dir)

@@ -2,12 +2,13 @@ package dev.tonearm.server.dev;
 
 import dev.tonearm.catalog.TrackRepository;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,32 +20,31 @@ import org.slf4j.LoggerFactory;
 final class DemoLoad implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DemoLoad.class);
 
-  private final CompletableFuture<Integer> loaded;
-
-  private DemoLoad(CompletableFuture<Integer> loaded) {
-    this.loaded = loaded;
-  }
+  private final CompletableFuture<Integer> loaded = new CompletableFuture<>();
+  private final AtomicBoolean stopping = new AtomicBoolean();
+  private Thread loader;
 
   static DemoLoad startIfNeeded(DataDir data, TrackRepository tracks, Clock clock) {
     Path marker = data.root().resolve("demo-catalog.loaded");
+    DemoLoad load = new DemoLoad();
     if (Files.exists(marker)) {
-      return new DemoLoad(CompletableFuture.completedFuture(-1));
+      load.loaded.complete(0);
+      return load;
     }
     LOG.info("loading the demo catalog in the background; the API is up meanwhile");
-    CompletableFuture<Integer> loaded = CompletableFuture.supplyAsync(() -> {
-      int written = DemoCatalog.load(tracks, clock);
+    load.loader = Thread.ofPlatform().daemon().name("demo-catalog-load").start(() -> {
       try {
-        Files.writeString(marker, written + "\n");
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot write " + marker, e);
+        int written = DemoCatalog.load(tracks, clock, load.stopping::get);
+        if (!load.stopping.get()) {
+          Files.writeString(marker, written + "\n");
+        }
+        load.loaded.complete(written);
+      } catch (IOException | RuntimeException e) {
+        LOG.atWarn().setCause(e).log("the demo catalog load stopped; it runs again at the next start");
+        load.loaded.completeExceptionally(e);
       }
-      return written;
-    }, runnable -> Thread.ofPlatform().daemon().name("demo-catalog-load").start(runnable));
-    loaded.exceptionally(e -> {
-      LOG.atWarn().setCause(e).log("the demo catalog load stopped; it runs again at the next start");
-      return null;
     });
-    return new DemoLoad(loaded);
+    return load;
   }
 
   Object state() {
@@ -65,8 +65,12 @@ final class DemoLoad implements AutoCloseable {
     }
   }
 
+  /** Stops after the batches in flight, so DynamoDB Local is not shut down under a writer. */
   @Override
-  public void close() {
-    loaded.cancel(true);
+  public void close() throws InterruptedException {
+    stopping.set(true);
+    if (loader != null) {
+      loader.join(Duration.ofSeconds(30));
+    }
   }
 }

@@ -12,7 +12,7 @@ import java.util.List;
 public record Route(HandlerType method, String path, Access access, String summary, List<Param> params,
     String requestBody, Handler handler) {
 
-  /** A query parameter as documented; {@code repeatable} ones may appear several times. */
+  /** A query parameter as documented in the OpenAPI document. */
   public record Param(String name, String description, boolean required) {}
 
   public static Route of(HandlerType method, String path, Access access, String summary, Handler handler) {

@@ -41,20 +41,29 @@ public final class ImportService {
     List<Track> batch = new ArrayList<>(BATCH);
     List<RowError> errors = new ArrayList<>();
     int[] counts = new int[2]; // imported, failed
-    ImportRows.read(body, format, (row, node) -> {
-      try {
-        batch.add(toTrack(caller, node));
-      } catch (Problem bad) {
-        counts[1]++;
-        if (errors.size() < MAX_REPORTED_ERRORS) {
-          errors.add(new RowError(row, bad.errors().isEmpty()
-              ? List.of(new Problem.FieldError("row", bad.detail())) : bad.errors()));
+    try {
+      ImportRows.read(body, format, (row, node) -> {
+        try {
+          batch.add(toTrack(caller, node));
+        } catch (Problem bad) {
+          counts[1]++;
+          if (errors.size() < MAX_REPORTED_ERRORS) {
+            errors.add(new RowError(row, bad.errors().isEmpty()
+                ? List.of(new Problem.FieldError("row", bad.detail())) : bad.errors()));
+          }
         }
+        if (batch.size() == BATCH) {
+          counts[0] += flush(batch);
+        }
+      });
+    } catch (Problem unreadable) {
+      counts[0] += flush(batch); // rows read before the break are good: keep them, and say so
+      if (counts[0] == 0) {
+        throw unreadable;
       }
-      if (batch.size() == BATCH) {
-        counts[0] += flush(batch);
-      }
-    });
+      throw new Problem(unreadable.status(), unreadable.title(), unreadable.detail() + "; the " + counts[0]
+          + " good rows before that point were imported, nothing after it", unreadable.errors());
+    }
     counts[0] += flush(batch);
     return new Result(counts[0], counts[1], errors);
   }

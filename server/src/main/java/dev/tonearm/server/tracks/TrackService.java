@@ -71,6 +71,9 @@ public final class TrackService {
   public Track patch(Caller caller, String id, Map<String, Object> fields, OptionalLong ifMatch) {
     for (int attempt = 1; ; attempt++) {
       Track current = writable(caller, id);
+      if (fields.isEmpty() && ifMatch.orElse(current.version()) == current.version()) {
+        return current; // nothing to change: no write, no new version
+      }
       long expected = ifMatch.orElse(current.version());
       try {
         return tracks.update(id, expected, t -> TrackChanges.apply(t, fields)).orElseThrow(() -> notFound(id));
@@ -84,7 +87,9 @@ public final class TrackService {
     for (int attempt = 1; ; attempt++) {
       Track current = writable(caller, id);
       try {
-        tracks.delete(id, ifMatch.orElse(current.version()));
+        if (!tracks.delete(id, ifMatch.orElse(current.version()))) {
+          throw notFound(id);
+        }
         return;
       } catch (VersionConflictException conflict) {
         retryOrGiveUp(ifMatch, attempt, id, conflict);

@@ -103,6 +103,15 @@ class ImportTest {
     assertThat(xml.contentType()).startsWith("application/problem+json");
   }
 
+  @Test
+  void a_json_import_that_breaks_midway_keeps_the_rows_before_and_says_so() {
+    String json = "[{\"title\":\"Before the Break\"},{\"title\":\"Also Before\"},{\"title\":";
+    Http.Response response = http.send("POST", "/v1/admin/import", admin, "application/json", json, Map.of());
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.json().get("detail").asText()).contains("the 2 good rows before that point were imported");
+    assertThat(http.get("/v1/tracks/export?format=csv", admin).raw().body()).contains("Before the Break");
+  }
+
   private static JsonNode find(JsonNode tracks, String title) {
     for (JsonNode t : tracks) {
       if (t.get("title").asText().equals(title)) {

@@ -149,12 +149,21 @@ class TracksApiTest {
   }
 
   @Test
+  void an_empty_patch_changes_nothing_and_keeps_the_version() {
+    JsonNode track = create(alice, "{\"title\":\"Karma Police\",\"album\":\"OK Computer\"}");
+    Http.Response unchanged = http.patch("/v1/tracks/" + track.get("id").asText(), alice, "{}", Map.of());
+    assertThat(unchanged.status()).isEqualTo(200);
+    assertThat(unchanged.json().get("version").asLong()).isEqualTo(1);
+  }
+
+  @Test
   void a_deleted_track_is_gone() {
     JsonNode track = create(alice, "{\"title\":\"Thunderstruck\",\"artists\":[\"AC/DC\"]}");
     String path = "/v1/tracks/" + track.get("id").asText();
     assertThat(http.delete(path, alice, Map.of("If-Match", "\"1\"")).status()).isEqualTo(204);
     assertThat(http.get(path, alice).status()).isEqualTo(404);
     assertThat(http.delete(path, alice, Map.of()).status()).isEqualTo(404);
+    assertThat(http.delete(path, alice, Map.of("If-Match", "\"1\"")).status()).isEqualTo(404);
   }
 
   @Test

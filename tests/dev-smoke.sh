@@ -65,5 +65,9 @@ check "the demo catalog is not loaded twice" bash -c "! grep -q 'loading the dem
 check "Ctrl-C stops the restarted stack" stop_dev
 check "no process outlives the restarted stack" no_orphans
 
+start_dev || { echo "dev-smoke: $passed passed, $((failed + 1)) failed"; exit 1; }
+kill -KILL "$dev"
+check "even kill -9 of the server leaves no S3Mock behind" bash -c "sleep 3; ! pgrep -f 's3mock.store.root=$data' > /dev/null"
+
 echo "dev-smoke: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

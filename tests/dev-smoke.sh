@@ -67,7 +67,14 @@ check "no process outlives the restarted stack" no_orphans
 
 start_dev || { echo "dev-smoke: $passed passed, $((failed + 1)) failed"; exit 1; }
 kill -KILL "$dev"
-check "even kill -9 of the server leaves no S3Mock behind" bash -c "sleep 3; ! pgrep -f 's3mock.store.root=$data' > /dev/null"
+gone_within() { # gone_within <seconds>: S3Mock of this data dir has exited (its watchdog stops it gracefully)
+  local waited=0
+  while pgrep -f "s3mock.store.root=$data" > /dev/null; do
+    [ $waited -ge "$1" ] && return 1
+    sleep 1; waited=$((waited + 1))
+  done
+}
+check "even kill -9 of the server leaves no S3Mock behind" gone_within 20
 
 echo "dev-smoke: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

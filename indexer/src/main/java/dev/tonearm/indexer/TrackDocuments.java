@@ -1,0 +1,176 @@
+package dev.tonearm.indexer;
+
+import static dev.tonearm.indexer.SearchSchema.*;
+
+import dev.tonearm.catalog.Track;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.FeatureField;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.FloatDocValuesField;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The one {@code Track → Document} mapping. The document is ready for {@code IndexWriter.updateDocument(new
+ * Term(SearchSchema.ID, track.id()), doc)}: its facet fields are already built through {@link #FACETS}.
+ */
+public final class TrackDocuments {
+
+  /** Facet dimensions {@code genre}, {@code artist} (both multi-valued), {@code album}, {@code decade}. Don't modify. */
+  public static final FacetsConfig FACETS = facetsConfig();
+
+  /** Longest facet label and sort key, in chars: doc values have a size limit, hostile tags do not. */
+  static final int MAX_LABEL = 200;
+
+  /** Matching fields need neither frequencies nor norms: every match class scores a constant. */
+  private static final FieldType MATCHING = matchingType();
+
+  private TrackDocuments() {}
+
+  /** The document of a track nobody has played yet: popularity 0. */
+  public static Document toDocument(Track track) {
+    return toDocument(track, 0f);
+  }
+
+  /**
+   * The document of {@code track} with the caller's {@code popularity} (≥ 0; any scale, ranking saturates it).
+   *
+   * @throws IllegalArgumentException if popularity is negative or NaN
+   */
+  public static Document toDocument(Track track, float popularity) {
+    Objects.requireNonNull(track, "track");
+    if (!(popularity >= 0)) {
+      throw new IllegalArgumentException("popularity must be >= 0, was " + popularity);
+    }
+    Document doc = new Document();
+    bookkeeping(doc, track);
+    display(doc, track);
+    matching(doc, track);
+    popularity(doc, popularity);
+    try {
+      return FACETS.build(doc);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // only a taxonomy writer does I/O here, and there is none
+    }
+  }
+
+  private static void bookkeeping(Document doc, Track track) {
+    doc.add(new StringField(ID, track.id(), Field.Store.YES));
+    doc.add(new NumericDocValuesField(VERSION, track.version()));
+    doc.add(new StoredField(VERSION, track.version()));
+    doc.add(new StringField(VISIBILITY, track.visibility().wireName(), Field.Store.YES));
+    doc.add(new StringField(OWNER, track.owner(), Field.Store.YES));
+    if (track.createdAt() != null) {
+      doc.add(new NumericDocValuesField(CREATED_AT, track.createdAt().toEpochMilli()));
+    }
+  }
+
+  private static void display(Document doc, Track track) {
+    doc.add(new StoredField(TITLE, track.title()));
+    doc.add(new SortedDocValuesField(TITLE_SORT, new BytesRef(truncate(MusicAnalyzers.fold(track.title())))));
+    if (track.artist() != null) {
+      doc.add(new StoredField(ARTIST, track.artist()));
+    }
+    for (String artist : ArtistCredits.credited(track)) {
+      facet(doc, ARTIST, artist);
+    }
+    if (track.album() != null) {
+      doc.add(new StoredField(ALBUM, track.album()));
+      facet(doc, ALBUM, track.album());
+    }
+    for (String genre : track.genres()) {
+      doc.add(new StoredField(GENRE, genre));
+      facet(doc, GENRE, genre);
+    }
+    if (track.year() != null) {
+      year(doc, track.year());
+    }
+    if (track.durationMs() != null) {
+      doc.add(new StoredField(DURATION_MS, track.durationMs()));
+    }
+  }
+
+  private static void year(Document doc, int year) {
+    doc.add(new IntPoint(YEAR, year));
+    doc.add(new NumericDocValuesField(YEAR, year));
+    doc.add(new StoredField(YEAR, year));
+    if (year > 0) {
+      String decade = (year / 10 * 10) + "s";
+      doc.add(new StringField(DECADE, decade, Field.Store.YES));
+      facet(doc, DECADE, decade);
+    }
+  }
+
+  private static void matching(Document doc, Track track) {
+    List<String> names = new ArrayList<>();
+    names.add(track.title());
+    List<String> artists = ArtistCredits.searchable(track);
+    names.addAll(artists);
+    if (track.album() != null) {
+      names.add(track.album());
+    }
+    for (String name : names) {
+      for (String field : List.of(MATCH_EXACT, MATCH_FOLDED, MATCH_TRANSLIT, MATCH_PREFIX, MATCH_INFIX)) {
+        doc.add(new Field(field, name, MATCHING));
+      }
+    }
+    doc.add(new Field(TITLE_KEY, track.title(), MATCHING));
+    artists.forEach(artist -> doc.add(new Field(ARTIST_KEY, artist, MATCHING)));
+    if (track.album() != null) {
+      doc.add(new Field(ALBUM_KEY, track.album(), MATCHING));
+    }
+  }
+
+  private static void popularity(Document doc, float popularity) {
+    doc.add(new FloatDocValuesField(POPULARITY, popularity));
+    doc.add(new StoredField(POPULARITY, popularity));
+    if (popularity >= Float.MIN_NORMAL) { // a feature must be positive and normal; absent reads as 0
+      doc.add(new FeatureField(FEATURES, POPULARITY, Math.min(popularity, Float.MAX_VALUE)));
+    }
+  }
+
+  /** Adds a facet value unless it is blank once control characters (the facet path delimiter among them) go. */
+  private static void facet(Document doc, String dimension, String value) {
+    String label = truncate(value.replaceAll("\\p{Cntrl}", " ").strip());
+    if (!label.isEmpty()) {
+      doc.add(new SortedSetDocValuesFacetField(dimension, label));
+    }
+  }
+
+  private static String truncate(String text) {
+    if (text.length() <= MAX_LABEL) {
+      return text;
+    }
+    int end = Character.isHighSurrogate(text.charAt(MAX_LABEL - 1)) ? MAX_LABEL - 1 : MAX_LABEL;
+    return text.substring(0, end);
+  }
+
+  private static FacetsConfig facetsConfig() {
+    FacetsConfig config = new FacetsConfig();
+    config.setMultiValued(GENRE, true);
+    config.setMultiValued(ARTIST, true);
+    return config;
+  }
+
+  private static FieldType matchingType() {
+    FieldType type = new FieldType();
+    type.setTokenized(true);
+    type.setOmitNorms(true);
+    type.setIndexOptions(IndexOptions.DOCS);
+    type.freeze();
+    return type;
+  }
+}

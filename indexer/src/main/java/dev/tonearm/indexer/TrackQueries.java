@@ -1,0 +1,170 @@
+package dev.tonearm.indexer;
+
+import static dev.tonearm.indexer.SearchSchema.*;
+
+import dev.tonearm.catalog.Viewer;
+import dev.tonearm.catalog.Visibility;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.apache.lucene.document.FeatureField;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.QueryBuilder;
+import org.apache.lucene.util.automaton.ByteRunAutomaton;
+
+/**
+ * Queries over the track index. {@link #asYouType} reads what a listener has typed so far: every word must match
+ * somewhere in the title, the artist credits or the album (a leading article may be left out), the last word may
+ * be a prefix, and two words typed apart may match one indexed word. Ranking is by match class, then popularity:
+ *
+ * <ol>
+ *   <li>the whole text names a title or an artist ({@value #NAME}; album {@value #ALBUM_NAME});
+ *   <li>per word, a sum of {@link WordMatch} classes: as written {@value WordMatch#EXACT}, prefix
+ *       {@value WordMatch#PREFIX}, folded {@value WordMatch#FOLDED}, transliterated {@value WordMatch#TRANSLIT},
+ *       fuzzy {@value WordMatch#FUZZY};
+ *   <li>popularity, saturated below {@value #POPULARITY_WEIGHT}, less than the smallest gap between classes.
+ * </ol>
+ */
+public final class TrackQueries {
+
+  static final float NAME = 16f;
+  static final float ALBUM_NAME = 8f;
+  static final float POPULARITY_WEIGHT = 0.25f;
+  /** Leaf queries (fuzzy counted at its expansions) above which a query is rebuilt lean: well under 1024. */
+  static final int LEAF_BUDGET = 400;
+
+  private static final QueryBuilder BUILDER = new QueryBuilder(MusicAnalyzers.queryAnalyzer());
+
+  private TrackQueries() {}
+
+  /**
+   * The query for {@code text} as typed so far. Blank text matches every track; text with nothing searchable in
+   * it (only punctuation or emoji) matches none. Never throws on any input.
+   */
+  public static Query asYouType(String text) {
+    QueryText typed = QueryText.of(text);
+    if (typed.blank()) {
+      return new MatchAllDocsQuery();
+    }
+    if (typed.words().isEmpty()) {
+      return new MatchNoDocsQuery("nothing searchable typed");
+    }
+    Query match = phrasings(typed, false);
+    if (leaves(match) > LEAF_BUDGET) {
+      match = phrasing(typed.words(), true);
+    }
+    return new BooleanQuery.Builder()
+        .add(match, Occur.MUST)
+        .add(new BoostQuery(FeatureField.newSaturationQuery(FEATURES, POPULARITY), POPULARITY_WEIGHT), Occur.SHOULD)
+        .build();
+  }
+
+  /** A filter of the tracks {@code viewer} may see: public ones and their own; admins see everything. */
+  public static Query visibleTo(Viewer viewer) {
+    if (viewer.admin()) {
+      return new MatchAllDocsQuery();
+    }
+    return new BooleanQuery.Builder()
+        .add(new TermQuery(new Term(VISIBILITY, Visibility.PUBLIC.wireName())), Occur.SHOULD)
+        .add(new TermQuery(new Term(OWNER, viewer.userId())), Occur.SHOULD)
+        .build();
+  }
+
+  /** The typed words and their alias rewrites; a track scores by the phrasing it matches best. */
+  private static Query phrasings(QueryText typed, boolean lean) {
+    List<Query> alternatives = new ArrayList<>();
+    for (List<String> words : typed.phrasings()) {
+      alternatives.add(phrasing(words, lean));
+    }
+    return alternatives.size() == 1 ? alternatives.get(0) : new DisjunctionMaxQuery(alternatives, 0f);
+  }
+
+  private static Query phrasing(List<String> words, boolean lean) {
+    BooleanQuery.Builder either = new BooleanQuery.Builder();
+    either.add(allWords(words, lean), Occur.SHOULD);
+    Query name = name(String.join(" ", words));
+    if (name != null) {
+      either.add(name, Occur.SHOULD);
+    }
+    return either.build();
+  }
+
+  private static Query allWords(List<String> words, boolean lean) {
+    BooleanQuery.Builder all = new BooleanQuery.Builder();
+    int last = words.size() - 1;
+    for (int i = 0; i <= last; i++) {
+      List<Query> ways = new ArrayList<>();
+      addIfPresent(ways, WordMatch.of(words.get(i), i == last, lean));
+      if (!lean && i > 0) {
+        addIfPresent(ways, WordMatch.joined(words.get(i - 1), words.get(i), i == last));
+      }
+      if (!lean && i < last) {
+        addIfPresent(ways, WordMatch.joined(words.get(i), words.get(i + 1), i + 1 == last));
+      }
+      if (!ways.isEmpty()) {
+        Query word = ways.size() == 1 ? ways.get(0) : new DisjunctionMaxQuery(ways, 0f);
+        all.add(word, optionalArticle(words, i) ? Occur.SHOULD : Occur.MUST);
+      }
+    }
+    return all.build();
+  }
+
+  /** "the beatles" finds "Beatles Tribute Band" too; "the" alone is still required. */
+  private static boolean optionalArticle(List<String> words, int i) {
+    return i == 0 && words.size() > 1
+        && MusicAnalyzers.LEADING_ARTICLES.contains(words.get(0).toLowerCase(Locale.ROOT));
+  }
+
+  /** The whole text as a title, artist or album key: "the beatles", "beatles" and "Beatles!" all name The Beatles. */
+  private static Query name(String text) {
+    List<Query> names = new ArrayList<>();
+    addIfPresent(names, key(TITLE_KEY, text, NAME));
+    addIfPresent(names, key(ARTIST_KEY, text, NAME));
+    addIfPresent(names, key(ALBUM_KEY, text, ALBUM_NAME));
+    return names.isEmpty() ? null : new DisjunctionMaxQuery(names, 0f);
+  }
+
+  private static Query key(String field, String text, float boost) {
+    Query query = BUILDER.createBooleanQuery(field, text);
+    return query == null ? null : new BoostQuery(new ConstantScoreQuery(query), boost);
+  }
+
+  private static void addIfPresent(List<Query> queries, Query query) {
+    if (query != null) {
+      queries.add(query);
+    }
+  }
+
+  /** Counts leaf queries as IndexSearcher's clause limit will after rewriting, fuzzy at its full expansion. */
+  static int leaves(Query query) {
+    int[] count = {0};
+    query.visit(new QueryVisitor() {
+      @Override
+      public void consumeTerms(Query q, Term... terms) {
+        count[0] += terms.length;
+      }
+
+      @Override
+      public void consumeTermsMatching(Query q, String field, Supplier<ByteRunAutomaton> automaton) {
+        count[0] += WordMatch.MAX_EXPANSIONS;
+      }
+
+      @Override
+      public void visitLeaf(Query q) {
+        count[0]++;
+      }
+    });
+    return count[0];
+  }
+}

@@ -1,0 +1,142 @@
+package dev.tonearm.indexer;
+
+import static dev.tonearm.indexer.SearchSchema.*;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.util.QueryBuilder;
+
+/**
+ * How one typed word matches a track, as a sum of match classes, each a constant score. A word that matches as
+ * written also matches folded, transliterated and as a prefix, so the sums order themselves: exact (as written)
+ * &gt; prefix &gt; folded &gt; transliterated &gt; fuzzy. Scores are constants on purpose: with term statistics a
+ * rare fuzzy term could outscore a common exact one.
+ */
+final class WordMatch {
+
+  static final float EXACT = 8f;
+  static final float PREFIX = 4f;
+  static final float FOLDED = 2f;
+  static final float TRANSLIT = 1f;
+  static final float INFIX = 1f;
+  static final float FUZZY = 0.5f;
+
+  /** Fuzzy terms a word may expand to: typo tolerance stays cheap and cannot flood the results. */
+  static final int MAX_EXPANSIONS = 20;
+  /** Shortest word (in code points) that tolerates one edit, and two. */
+  static final int ONE_EDIT_FROM = 4;
+  static final int TWO_EDITS_FROM = 8;
+  /** Longer words are not fuzzed: their automata get expensive and a typo there is rare. */
+  static final int FUZZY_UP_TO = 30;
+
+  private static final QueryBuilder BUILDER = new QueryBuilder(MusicAnalyzers.queryAnalyzer());
+
+  private WordMatch() {}
+
+  /**
+   * Every way {@code word} can match, summed; null if no analyzer keeps anything of it.
+   *
+   * @param typing whether the listener may still be typing the word (the last one): it may be a prefix
+   * @param lean only the cheap classes (exact, folded, prefix), for queries that would otherwise be too big
+   */
+  static Query of(String word, boolean typing, boolean lean) {
+    List<Query> classes = new ArrayList<>();
+    add(classes, MATCH_EXACT, word, EXACT);
+    add(classes, MATCH_FOLDED, word, FOLDED);
+    if (typing) {
+      add(classes, MATCH_PREFIX, word, PREFIX);
+    }
+    if (!lean) {
+      add(classes, MATCH_TRANSLIT, word, TRANSLIT);
+      if (hasCjk(word)) {
+        add(classes, MATCH_INFIX, word, INFIX);
+      }
+      Query fuzzy = fuzzy(word);
+      if (fuzzy != null) {
+        classes.add(constant(fuzzy, FUZZY));
+      }
+    }
+    return sum(classes);
+  }
+
+  /** Two typed words run together ("sugar cane" → "sugarcane"): matched as written, folded and transliterated. */
+  static Query joined(String first, String second, boolean typing) {
+    List<Query> classes = new ArrayList<>();
+    String word = first + second;
+    add(classes, MATCH_EXACT, word, EXACT);
+    add(classes, MATCH_FOLDED, word, FOLDED);
+    add(classes, MATCH_TRANSLIT, word, TRANSLIT);
+    if (typing) {
+      add(classes, MATCH_PREFIX, word, PREFIX);
+    }
+    return sum(classes);
+  }
+
+  private static void add(List<Query> classes, String field, String word, float boost) {
+    Query query = BUILDER.createBooleanQuery(field, word, Occur.MUST);
+    if (query != null) {
+      classes.add(constant(query, boost));
+    }
+  }
+
+  /** One or two edits on the transliterated form, which is plain ASCII for Latin, Cyrillic, Greek and kana. */
+  private static Query fuzzy(String word) {
+    List<String> tokens = tokens(MATCH_TRANSLIT, word);
+    if (tokens.size() != 1) {
+      return null; // "ac/dc" and the like: punctuation matching already covers them
+    }
+    String token = tokens.get(0);
+    int length = token.codePointCount(0, token.length());
+    if (length < ONE_EDIT_FROM || length > FUZZY_UP_TO) {
+      return null;
+    }
+    int edits = length >= TWO_EDITS_FROM ? 2 : 1;
+    return new FuzzyQuery(new Term(MATCH_TRANSLIT, token), edits, 1, MAX_EXPANSIONS, true);
+  }
+
+  private static List<String> tokens(String field, String text) {
+    List<String> tokens = new ArrayList<>();
+    try (TokenStream stream = MusicAnalyzers.queryAnalyzer(field).tokenStream(field, text)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) {
+        tokens.add(term.toString());
+      }
+      stream.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // analyzing a String does no I/O
+    }
+    return tokens;
+  }
+
+  private static boolean hasCjk(String word) {
+    return word.codePoints().anyMatch(cp -> switch (Character.UnicodeScript.of(cp)) {
+      case HAN, HIRAGANA, KATAKANA, HANGUL -> true;
+      default -> false;
+    });
+  }
+
+  private static Query constant(Query query, float boost) {
+    return new BoostQuery(new ConstantScoreQuery(query), boost);
+  }
+
+  private static Query sum(List<Query> classes) {
+    if (classes.isEmpty()) {
+      return null;
+    }
+    BooleanQuery.Builder sum = new BooleanQuery.Builder();
+    classes.forEach(query -> sum.add(query, Occur.SHOULD));
+    return sum.build();
+  }
+}

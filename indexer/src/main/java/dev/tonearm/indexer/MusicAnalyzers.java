@@ -65,9 +65,13 @@ public final class MusicAnalyzers {
       | WordDelimiterGraphFilter.SPLIT_ON_NUMERICS
       | WordDelimiterGraphFilter.CATENATE_ALL;
   private static final Normalizer2 CASE_FOLD = Normalizer2.getNFKCCasefoldInstance();
-  /** Greek by the modern UN convention (Μίκης → Mikis), Russian by BGN (Цой → Tsoy), the rest by ICU's default. */
+  /**
+   * Greek by the modern UN convention (Μίκης → Mikis), Russian by BGN (Цой → Tsoy), kana and Hangul by ICU's
+   * default. Han stays Han: ICU reads it as Mandarin, which turns Japanese titles into pinyin noise ("群青日和"
+   * would match "he"); CJK text is matched by {@link SearchSchema#MATCH_INFIX} instead.
+   */
   private static final Transliterator TO_ASCII =
-      Transliterator.getInstance("Greek-Latin/UNGEGN; Russian-Latin/BGN; Any-Latin; Latin-ASCII");
+      Transliterator.getInstance("Greek-Latin/UNGEGN; Russian-Latin/BGN; [:^Han:] Any-Latin; Latin-ASCII");
   /** Articles a name may start with, ignored in whole-name keys and optional as a query's first word. */
   public static final Set<String> LEADING_ARTICLES =
       Set.of("the", "a", "an", "le", "la", "les", "el", "los", "las", "die", "der", "das", "il");

@@ -46,7 +46,6 @@ record QueryText(List<String> words, boolean blank) {
     Set<List<String>> phrasings = new LinkedHashSet<>();
     phrasings.add(words);
     try (TokenStream tokens = MusicAnalyzers.synonymAnalyzer().tokenStream("", String.join(" ", words))) {
-      tokens.reset();
       Iterator<TokenStream> paths = new GraphTokenStreamFiniteStrings(tokens).getFiniteStrings();
       for (int seen = 0; paths.hasNext() && seen < 4 * MAX_ALIAS_PHRASINGS
           && phrasings.size() <= MAX_ALIAS_PHRASINGS; seen++) {

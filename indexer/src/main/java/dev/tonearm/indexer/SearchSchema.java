@@ -56,7 +56,7 @@ public final class SearchSchema {
   public static final String MATCH_EXACT = "match.exact";
   /** {@link #MATCH_EXACT} with accents and special letters folded (é→e, ø→o, ß→ss, œ→oe). */
   public static final String MATCH_FOLDED = "match.folded";
-  /** Any script transliterated to ASCII Latin (Кино→kino, Μίκης→mikis, アイドル→aidoru), then folded. */
+  /** Scripts other than Han transliterated to ASCII Latin (Кино→kino, Μίκης→mikis, アイドル→aidoru), then folded. */
   public static final String MATCH_TRANSLIT = "match.translit";
   /** Edge n-grams of {@link #MATCH_TRANSLIT} words: the prefix being typed, as one term lookup. */
   public static final String MATCH_PREFIX = "match.prefix";

@@ -13,6 +13,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.util.QueryBuilder;
@@ -20,7 +21,8 @@ import org.apache.lucene.util.QueryBuilder;
 /**
  * How one typed word matches a track, as a sum of match classes, each a constant score. A word that matches as
  * written also matches folded, transliterated and as a prefix, so the sums order themselves: exact (as written)
- * &gt; prefix &gt; folded &gt; transliterated &gt; fuzzy. Scores are constants on purpose: with term statistics a
+ * &gt; prefix &gt; folded &gt; transliterated &gt; fuzzy. Prefix and fuzzy, the two partial classes, count the
+ * better of the two, not both. Scores are constants on purpose: with term statistics a
  * rare fuzzy term could outscore a common exact one.
  */
 final class WordMatch {
@@ -54,18 +56,24 @@ final class WordMatch {
     List<Query> classes = new ArrayList<>();
     add(classes, MATCH_EXACT, word, EXACT);
     add(classes, MATCH_FOLDED, word, FOLDED);
-    if (typing) {
-      add(classes, MATCH_PREFIX, word, PREFIX);
-    }
     if (!lean) {
       add(classes, MATCH_TRANSLIT, word, TRANSLIT);
       if (hasCjk(word)) {
         add(classes, MATCH_INFIX, word, INFIX);
       }
-      Query fuzzy = fuzzy(word);
-      if (fuzzy != null) {
-        classes.add(constant(fuzzy, FUZZY));
-      }
+    }
+    List<Query> partial = new ArrayList<>();
+    if (typing) {
+      add(partial, MATCH_PREFIX, word, PREFIX);
+    }
+    Query fuzzy = lean ? null : fuzzy(word);
+    if (fuzzy != null) {
+      partial.add(constant(fuzzy, FUZZY));
+    }
+    if (!partial.isEmpty()) {
+      // While typing, "beyon" is one edit from "beyond" but a prefix of both "beyond" and "beyoncé":
+      // the better of prefix and fuzzy counts, never both, or every one-letter completion would win.
+      classes.add(partial.size() == 1 ? partial.get(0) : new DisjunctionMaxQuery(partial, 0f));
     }
     return sum(classes);
   }

@@ -1,0 +1,58 @@
+package dev.tonearm.indexer;
+
+import static dev.tonearm.indexer.FixtureIndex.MUSIC;
+import static dev.tonearm.indexer.MusicFixtures.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class TyposTest {
+
+  @ParameterizedTest(name = "\"{0}\" finds {1}")
+  @CsvSource({
+    "beyonse, Halo · Beyoncé",
+    "beyonse halo, Halo · Beyoncé",
+    "motorhed, Ace of Spades · Motörhead",
+    "hey jdue, Hey Jude · The Beatles",
+    "thunderstuck, Thunderstruck · AC/DC",
+    "zemfria, Искала · Земфира",
+    "theodorakys, Zorba · Μίκης Θεοδωράκης",
+  })
+  void one_typo_in_a_word_of_four_or_more_letters_is_forgiven(String typed, String expected) {
+    assertThat(MUSIC.top(typed)).isEqualTo(expected);
+  }
+
+  @Test
+  void two_typos_are_forgiven_in_a_word_of_eight_or_more_letters() {
+    assertThat(MUSIC.top("thundrstrck")).isEqualTo(label(THUNDERSTRUCK));
+  }
+
+  @Test
+  void two_typos_are_too_many_for_a_word_under_eight_letters() {
+    assertThat(MUSIC.search("bayonse")).isEmpty();
+  }
+
+  @Test
+  void the_first_letter_must_be_right() {
+    assertThat(MUSIC.search("deyonce")).isEmpty();
+  }
+
+  @Test
+  void short_words_get_no_typo_tolerance() {
+    assertThat(MUSIC.search("rem")).containsExactly(label(REM));
+    assertThat(MUSIC.search("ram")).containsExactly(label(RAM_ON));
+  }
+
+  @Test
+  void exact_beats_prefix_beats_typo_whatever_the_popularity() {
+    assertThat(MUSIC.search("halo")).containsExactly(
+        label(DEPECHE_MODE_HALO), label(BEYONCE_HALO), label(HALOGEN), label(HALLO_SPACEBOY));
+  }
+
+  @Test
+  void a_typo_match_never_outranks_exact_ones() {
+    assertThat(MUSIC.search("pink")).containsExactly(label(PINK_SO_WHAT), label(PINK_FLOYD), label(GET_LUCKY));
+  }
+}

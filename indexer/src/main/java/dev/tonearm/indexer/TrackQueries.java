@@ -43,6 +43,11 @@ public final class TrackQueries {
   static final float POPULARITY_WEIGHT = 0.25f;
   /** Leaf queries (fuzzy counted at its expansions) above which a query is rebuilt lean: well under 1024. */
   static final int LEAF_BUDGET = 400;
+  /**
+   * Words per query that tolerate typos. A two-edit automaton costs milliseconds to build, so fuzziness goes to
+   * the first few eligible words of the typed phrasing only, never to alias rewrites of it.
+   */
+  static final int MAX_FUZZY_WORDS = 3;
 
   private static final QueryBuilder BUILDER = new QueryBuilder(MusicAnalyzers.queryAnalyzer());
 
@@ -60,9 +65,9 @@ public final class TrackQueries {
     if (typed.words().isEmpty()) {
       return new MatchNoDocsQuery("nothing searchable typed");
     }
-    Query match = phrasings(typed, false);
+    Query match = phrasings(typed);
     if (leaves(match) > LEAF_BUDGET) {
-      match = phrasing(typed.words(), true);
+      match = phrasing(typed.words(), false, true);
     }
     return new BooleanQuery.Builder()
         .add(match, Occur.MUST)
@@ -82,17 +87,17 @@ public final class TrackQueries {
   }
 
   /** The typed words and their alias rewrites; a track scores by the phrasing it matches best. */
-  private static Query phrasings(QueryText typed, boolean lean) {
+  private static Query phrasings(QueryText typed) {
     List<Query> alternatives = new ArrayList<>();
     for (List<String> words : typed.phrasings()) {
-      alternatives.add(phrasing(words, lean));
+      alternatives.add(phrasing(words, alternatives.isEmpty(), false));
     }
     return alternatives.size() == 1 ? alternatives.get(0) : new DisjunctionMaxQuery(alternatives, 0f);
   }
 
-  private static Query phrasing(List<String> words, boolean lean) {
+  private static Query phrasing(List<String> words, boolean fuzzy, boolean lean) {
     BooleanQuery.Builder either = new BooleanQuery.Builder();
-    either.add(allWords(words, lean), Occur.SHOULD);
+    either.add(allWords(words, fuzzy, lean), Occur.SHOULD);
     Query name = name(String.join(" ", words));
     if (name != null) {
       either.add(name, Occur.SHOULD);
@@ -100,12 +105,18 @@ public final class TrackQueries {
     return either.build();
   }
 
-  private static Query allWords(List<String> words, boolean lean) {
+  private static Query allWords(List<String> words, boolean fuzzy, boolean lean) {
     BooleanQuery.Builder all = new BooleanQuery.Builder();
     int last = words.size() - 1;
+    int fuzzyLeft = fuzzy ? MAX_FUZZY_WORDS : 0;
     for (int i = 0; i <= last; i++) {
+      WordMatch.Breadth breadth = lean ? WordMatch.Breadth.LEAN : WordMatch.Breadth.NO_FUZZY;
+      if (!lean && fuzzyLeft > 0 && WordMatch.isFuzzy(words.get(i))) {
+        breadth = WordMatch.Breadth.FULL;
+        fuzzyLeft--;
+      }
       List<Query> ways = new ArrayList<>();
-      addIfPresent(ways, WordMatch.of(words.get(i), i == last, lean));
+      addIfPresent(ways, WordMatch.of(words.get(i), i == last, breadth));
       if (!lean && i > 0) {
         addIfPresent(ways, WordMatch.joined(words.get(i - 1), words.get(i), i == last));
       }

@@ -46,13 +46,20 @@ final class WordMatch {
 
   private WordMatch() {}
 
+  /** How many match classes a word gets: all, all but fuzzy, or only the cheap ones for oversized queries. */
+  enum Breadth {
+    FULL,
+    NO_FUZZY,
+    LEAN
+  }
+
   /**
    * Every way {@code word} can match, summed; null if no analyzer keeps anything of it.
    *
    * @param typing whether the listener may still be typing the word (the last one): it may be a prefix
-   * @param lean only the cheap classes (exact, folded, prefix), for queries that would otherwise be too big
    */
-  static Query of(String word, boolean typing, boolean lean) {
+  static Query of(String word, boolean typing, Breadth breadth) {
+    boolean lean = breadth == Breadth.LEAN;
     List<Query> classes = new ArrayList<>();
     add(classes, MATCH_EXACT, word, EXACT);
     add(classes, MATCH_FOLDED, word, FOLDED);
@@ -66,7 +73,7 @@ final class WordMatch {
     if (typing) {
       add(partial, MATCH_PREFIX, word, PREFIX);
     }
-    Query fuzzy = lean ? null : fuzzy(word);
+    Query fuzzy = breadth == Breadth.FULL ? fuzzy(word) : null;
     if (fuzzy != null) {
       partial.add(constant(fuzzy, FUZZY));
     }
@@ -100,17 +107,27 @@ final class WordMatch {
 
   /** One or two edits on the transliterated form, which is plain ASCII for Latin, Cyrillic, Greek and kana. */
   private static Query fuzzy(String word) {
+    String token = fuzzable(word);
+    if (token == null) {
+      return null;
+    }
+    int edits = token.codePointCount(0, token.length()) >= TWO_EDITS_FROM ? 2 : 1;
+    return new FuzzyQuery(new Term(MATCH_TRANSLIT, token), edits, 1, MAX_EXPANSIONS, true);
+  }
+
+  /** Whether {@code word} would get a fuzzy class: building its automata is the costly part of a query. */
+  static boolean isFuzzy(String word) {
+    return fuzzable(word) != null;
+  }
+
+  private static String fuzzable(String word) {
     List<String> tokens = tokens(MATCH_TRANSLIT, word);
     if (tokens.size() != 1) {
       return null; // "ac/dc" and the like: punctuation matching already covers them
     }
     String token = tokens.get(0);
     int length = token.codePointCount(0, token.length());
-    if (length < ONE_EDIT_FROM || length > FUZZY_UP_TO) {
-      return null;
-    }
-    int edits = length >= TWO_EDITS_FROM ? 2 : 1;
-    return new FuzzyQuery(new Term(MATCH_TRANSLIT, token), edits, 1, MAX_EXPANSIONS, true);
+    return length < ONE_EDIT_FROM || length > FUZZY_UP_TO ? null : token;
   }
 
   private static List<String> tokens(String field, String text) {

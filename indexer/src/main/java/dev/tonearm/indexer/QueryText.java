@@ -17,7 +17,8 @@ import org.apache.lucene.util.graph.GraphTokenStreamFiniteStrings;
  * What a listener typed, made safe and split into words. Typed text is never a query language: control
  * characters, unpaired surrogates, unassigned and private-use code points become spaces, format characters
  * vanish, the text is cut at {@value #MAX_CODE_POINTS} code points, words at {@value #MAX_WORD} code points, and
- * at most {@value #MAX_WORDS} words are kept. A word without a letter or digit ("&amp;", "-", "🎸") cannot match anything and is dropped.
+ * at most {@value #MAX_WORDS} words are kept. A word without a letter or digit ("&amp;", "-", "🎸") cannot match
+ * anything and is dropped.
  *
  * @param words the kept words, as typed
  * @param blank whether nothing but whitespace was typed

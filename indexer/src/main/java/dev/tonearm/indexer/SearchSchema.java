@@ -12,6 +12,8 @@ public final class SearchSchema {
 
   /** Track id: stored, and indexed as one term so {@code updateDocument(new Term(ID, id), doc)} replaces it. */
   public static final String ID = "id";
+  /** Track id as sorted doc values: the last tie-breaker of every sort, so search-after paging is total. */
+  public static final String ID_SORT = "id.sort";
   /** Catalog item version: stored and numeric doc values, so a change is applied only if newer. */
   public static final String VERSION = "version";
   /** {@code public} or {@code private} ({@code Visibility.wireName()}): stored, one term for filtering. */
@@ -25,7 +27,7 @@ public final class SearchSchema {
 
   /** Title as written: stored. */
   public static final String TITLE = "title";
-  /** The credit as displayed ("Daft Punk feat. Pharrell Williams"): stored. Facet dimension of every credited artist. */
+  /** The credit as displayed ("Daft Punk feat. Pharrell Williams"): stored. Facet dimension: each credited artist. */
   public static final String ARTIST = "artist";
   /** Album: stored; facet dimension. */
   public static final String ALBUM = "album";

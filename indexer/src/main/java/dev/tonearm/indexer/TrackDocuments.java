@@ -29,7 +29,7 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class TrackDocuments {
 
-  /** Facet dimensions {@code genre}, {@code artist} (both multi-valued), {@code album}, {@code decade}. Don't modify. */
+  /** Facet dimensions {@code genre}, {@code artist} (both multi-valued), {@code album}, {@code decade}. Read-only. */
   public static final FacetsConfig FACETS = facetsConfig();
 
   /** Longest facet label and sort key, in chars: doc values have a size limit, hostile tags do not. */
@@ -69,6 +69,7 @@ public final class TrackDocuments {
 
   private static void bookkeeping(Document doc, Track track) {
     doc.add(new StringField(ID, track.id(), Field.Store.YES));
+    doc.add(new SortedDocValuesField(ID_SORT, new BytesRef(track.id())));
     doc.add(new NumericDocValuesField(VERSION, track.version()));
     doc.add(new StoredField(VERSION, track.version()));
     doc.add(new StringField(VISIBILITY, track.visibility().wireName(), Field.Store.YES));

@@ -19,7 +19,9 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
 import org.apache.lucene.util.automaton.ByteRunAutomaton;
 
@@ -75,10 +77,14 @@ public final class TrackQueries {
         .build();
   }
 
-  /** A filter of the tracks {@code viewer} may see: public ones and their own; admins see everything. */
+  /**
+   * A filter of the tracks {@code viewer} may see: public ones and their own; admins see every track. Documents
+   * without a visibility (the writer's tombstones of deleted tracks) never pass.
+   */
   public static Query visibleTo(Viewer viewer) {
     if (viewer.admin()) {
-      return new MatchAllDocsQuery();
+      return new TermInSetQuery(VISIBILITY, List.of(new BytesRef(Visibility.PUBLIC.wireName()),
+          new BytesRef(Visibility.PRIVATE.wireName())));
     }
     return new BooleanQuery.Builder()
         .add(new TermQuery(new Term(VISIBILITY, Visibility.PUBLIC.wireName())), Occur.SHOULD)

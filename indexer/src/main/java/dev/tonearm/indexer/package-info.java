@@ -1,7 +1,13 @@
 /**
- * The search schema and the index writer. This module will own the Lucene field names, the one analyzer
- * factory used at index and query time, the {@code Track → Document} mapping, idempotent application of
- * catalog changes by item version, and the full rebuild from a table scan. Nothing here yet: the search
- * issue brings it. It must never depend on Javalin.
+ * The search schema: what a track looks like in Lucene and how typed text finds it. {@link
+ * dev.tonearm.indexer.SearchSchema} names every field; {@link dev.tonearm.indexer.MusicAnalyzers} builds the
+ * index-time and query-time analyzer of each, side by side, so they cannot drift; {@link
+ * dev.tonearm.indexer.TrackDocuments#toDocument} is the one {@code Track → Document} mapping, facets included;
+ * {@link dev.tonearm.indexer.TrackQueries} turns what a listener has typed so far into a query, and a viewer into
+ * a visibility filter. Matching is music-aware: each title, artist credit and album is indexed five ways (as
+ * written, accent-folded, transliterated to ASCII, as edge n-grams for the word being typed, as CJK bigrams) plus
+ * a whole-name key, and a query scores by the best way each word matched, then by popularity, so Beyoncé,
+ * AC/DC, P!nk, The Beatles, Кино and 東京事変 are found however they are typed. Aliases live in {@code
+ * synonyms.txt} beside these classes. This package must never depend on Javalin.
  */
 package dev.tonearm.indexer;

@@ -12,6 +12,7 @@ import dev.tonearm.server.docs.ApiDocs;
 import dev.tonearm.server.http.Route;
 import dev.tonearm.server.http.Route.Param;
 import dev.tonearm.server.imports.ImportRoutes;
+import dev.tonearm.server.search.SearchRoutes;
 import dev.tonearm.server.tracks.TrackRoutes;
 import dev.tonearm.server.users.UserRoutes;
 import java.util.List;
@@ -23,8 +24,8 @@ import java.util.List;
 public final class ApiRoutes {
   private ApiRoutes() {}
 
-  public static List<Route> all(Readiness readiness, TrackRoutes tracks, ImportRoutes imports, UserRoutes users,
-      ApiDocs docs) {
+  public static List<Route> all(Readiness readiness, TrackRoutes tracks, SearchRoutes search, ImportRoutes imports,
+      UserRoutes users, ApiDocs docs) {
     return List.of(
         Route.of(GET, "/health", PUBLIC, "Liveness: the process is up", readiness::health),
         Route.of(GET, "/ready", PUBLIC, "Readiness: the catalog answers and start-up is done", readiness::ready),
@@ -47,6 +48,20 @@ public final class ApiRoutes {
         Route.of(PATCH, "/v1/tracks/{id}", USER, "Change a track's fields (owner or admin; If-Match)",
             tracks::patch).withBody("application/json"),
         Route.of(DELETE, "/v1/tracks/{id}", USER, "Delete a track (owner or admin; If-Match)", tracks::delete),
+
+        Route.of(GET, "/v1/suggest", USER, "Search as you type: tracks, artists, albums, completions",
+            search::suggest).withParams(new Param("q", "what has been typed so far", false),
+                new Param("limit", "tracks to return, 1..50, default 10", false)),
+        Route.of(GET, "/v1/search", USER, "The discover page: search or browse with multi-select facets",
+            search::search).withParams(new Param("q", "search text; empty browses everything", false),
+                new Param("genre", "repeatable facet filter", false),
+                new Param("artist", "repeatable facet filter", false),
+                new Param("album", "repeatable facet filter", false),
+                new Param("decade", "repeatable facet filter, e.g. 1990s", false),
+                new Param("yearFrom", "1000..2100", false), new Param("yearTo", "1000..2100", false),
+                new Param("sort", "relevance, popularity, title, year, -year or added", false),
+                new Param("limit", "1..100, default 20", false),
+                new Param("cursor", "nextCursor of the previous page", false)),
 
         Route.of(POST, "/v1/admin/import", ADMIN, "Bulk import tracks from CSV or JSON", imports::importTracks)
             .withBody("text/csv, application/json"));

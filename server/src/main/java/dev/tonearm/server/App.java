@@ -9,6 +9,11 @@ import dev.tonearm.server.http.Json;
 import dev.tonearm.server.http.RequestIds;
 import dev.tonearm.server.http.Route;
 import dev.tonearm.server.imports.ImportRoutes;
+import dev.tonearm.server.search.DiscoverService;
+import dev.tonearm.server.search.FacetStates;
+import dev.tonearm.server.search.SearchIndex;
+import dev.tonearm.server.search.SearchRoutes;
+import dev.tonearm.server.search.SuggestService;
 import dev.tonearm.server.imports.ImportService;
 import dev.tonearm.server.tracks.Cursors;
 import dev.tonearm.server.tracks.TrackRoutes;
@@ -34,10 +39,14 @@ public final class App {
   private final Javalin javalin;
   private final List<Route> routes;
 
-  public App(Catalog catalog, AccessTokenVerifier verifier, Cursors cursors, Readiness readiness, Clock clock) {
+  public App(Catalog catalog, SearchIndex index, AccessTokenVerifier verifier, Cursors cursors, Readiness readiness,
+      Clock clock) {
     ApiDocs docs = new ApiDocs(this::routes, swaggerUiVersion());
+    FacetStates facetStates = new FacetStates();
     this.routes = ApiRoutes.all(readiness,
         new TrackRoutes(new TrackService(catalog.tracks(), cursors, clock)),
+        new SearchRoutes(index, new SuggestService(index, facetStates),
+            new DiscoverService(index, facetStates, cursors)),
         new ImportRoutes(new ImportService(catalog.tracks(), clock)),
         new UserRoutes(catalog.users()),
         docs);

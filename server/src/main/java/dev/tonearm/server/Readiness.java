@@ -14,12 +14,13 @@ import java.util.function.BooleanSupplier;
  * traffic (the dev stack's first demo load) reports its progress in the body.
  */
 public final class Readiness {
-  private final BooleanSupplier catalogReachable;
+  private final Map<String, BooleanSupplier> checks;
   private final Map<String, Supplier<Object>> details = new ConcurrentHashMap<>();
   private volatile boolean started;
 
-  public Readiness(BooleanSupplier catalogReachable) {
-    this.catalogReachable = catalogReachable;
+  /** {@code checks} name what must hold before traffic, e.g. "the catalog table is reachable". */
+  public Readiness(Map<String, BooleanSupplier> checks) {
+    this.checks = Map.copyOf(checks);
   }
 
   public void markStarted() {
@@ -39,9 +40,11 @@ public final class Readiness {
     if (!started) {
       throw Problem.unavailable("starting up");
     }
-    if (!catalogReachable.getAsBoolean()) {
-      throw Problem.unavailable("the catalog table is not reachable");
-    }
+    checks.forEach((what, check) -> {
+      if (!check.getAsBoolean()) {
+        throw Problem.unavailable("not yet: " + what);
+      }
+    });
     Map<String, Object> body = new TreeMap<>();
     details.forEach((name, value) -> body.put(name, value.get()));
     body.put("status", "ready");

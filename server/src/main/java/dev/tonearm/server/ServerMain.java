@@ -4,11 +4,18 @@ import dev.tonearm.server.auth.AccessTokenVerifier;
 import dev.tonearm.server.auth.AuthSettings;
 import dev.tonearm.server.config.ServerConfig;
 import dev.tonearm.server.tracks.Cursors;
+import dev.tonearm.indexer.writer.LiveIndex;
+import dev.tonearm.server.search.WriterIndex;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Clock;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClientBuilder;
 
 /**
  * The composition root of a server replica in AWS: real DynamoDB (or the endpoint configured), the Cognito
@@ -19,7 +26,7 @@ public final class ServerMain {
 
   private ServerMain() {}
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws IOException {
     ServerConfig config = ServerConfig.fromEnvironment();
     AuthSettings auth = new AuthSettings(
         config.authIssuer().orElseThrow(() -> missing(ServerConfig.AUTH_ISSUER)),
@@ -29,12 +36,26 @@ public final class ServerMain {
     DynamoDbClientBuilder builder = DynamoDbClient.builder();
     config.dynamoEndpoint().ifPresent(builder::endpointOverride);
     Clock clock = Clock.systemUTC();
-    Catalog catalog = Catalog.dynamo(builder.build(), config.table(), clock);
-    Readiness readiness = new Readiness(catalog.reachable());
-    App app = new App(catalog, new AccessTokenVerifier(auth), new Cursors(secret), readiness, clock)
-        .start(config.host(), config.port());
+    DynamoDbClient dynamo = builder.build();
+    DynamoDbStreamsClientBuilder streams = DynamoDbStreamsClient.builder();
+    config.dynamoEndpoint().ifPresent(streams::endpointOverride);
+    Catalog catalog = Catalog.dynamo(dynamo, config.table(), clock);
+    // Until replicas restore index generations from S3 (next milestone), each replica follows the stream itself.
+    LiveIndex index = LiveIndex.start(dynamo, streams.build(), config.table(),
+        Files.createTempDirectory("tonearm-index"));
+    Readiness readiness = new Readiness(Map.of("the catalog table is reachable", catalog.reachable(),
+        "the search index has caught up with the catalog", index::caughtUp));
+    App app = new App(catalog, new WriterIndex(index), new AccessTokenVerifier(auth), new Cursors(secret), readiness,
+        clock).start(config.host(), config.port());
     readiness.markStarted();
-    Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown"));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      app.stop();
+      try {
+        index.close();
+      } catch (IOException e) {
+        LOG.atWarn().setCause(e).log("the index did not close cleanly");
+      }
+    }, "shutdown"));
     LOG.atInfo().addKeyValue("port", app.port()).log("server ready");
   }
 

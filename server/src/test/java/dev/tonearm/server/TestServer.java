@@ -4,9 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
 import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import dev.tonearm.server.auth.AccessTokenVerifier;
+import dev.tonearm.server.auth.AuthSettings;
 import dev.tonearm.server.auth.DevIssuer;
 import dev.tonearm.server.tracks.Cursors;
+import dev.tonearm.indexer.writer.LiveIndex;
+import dev.tonearm.server.search.WriterIndex;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.time.Duration;
 
 /**
@@ -19,15 +27,28 @@ public final class TestServer implements AutoCloseable {
   public final Catalog catalog;
   public final App app;
   public final Http http;
+  public final LiveIndex index;
+  private final Path indexDir;
 
   public TestServer() {
+    this(null);
+  }
+
+  /** A server trusting {@code trusted} instead of its own embedded issuer (which still runs). */
+  public TestServer(AuthSettings trusted) {
     Clock clock = Clock.systemUTC();
     dynamo = DynamoDBEmbedded.create();
     issuer = DevIssuer.ephemeral(clock).start();
     catalog = Catalog.dynamo(dynamo.dynamoDbClient(), "catalog", clock);
-    Readiness readiness = new Readiness(catalog.reachable());
-    app = new App(catalog, new AccessTokenVerifier(issuer.settings()), new Cursors(new byte[32]), readiness, clock)
-        .start("127.0.0.1", 0);
+    try {
+      indexDir = Files.createTempDirectory("tonearm-test-index");
+      index = LiveIndex.start(dynamo.dynamoDbClient(), dynamo.dynamoDbStreamsClient(), "catalog", indexDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Readiness readiness = new Readiness(Map.of("catalog", catalog.reachable(), "index", index::caughtUp));
+    app = new App(catalog, new WriterIndex(index), new AccessTokenVerifier(trusted != null ? trusted : issuer.settings()),
+        new Cursors(new byte[32]), readiness, clock).start("127.0.0.1", 0);
     readiness.markStarted();
     http = new Http("http://127.0.0.1:" + app.port());
   }
@@ -52,6 +73,14 @@ public final class TestServer implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
+    try {
+      index.close();
+      try (var files = Files.walk(indexDir)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     issuer.close();
     dynamo.shutdown();
   }

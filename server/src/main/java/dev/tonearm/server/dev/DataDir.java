@@ -21,6 +21,10 @@ public record DataDir(Path root) {
     return root.resolve("dynamodb");
   }
 
+  public Path index() {
+    return root.resolve("index");
+  }
+
   public Path s3() {
     return root.resolve("s3");
   }

@@ -2,12 +2,14 @@ package dev.tonearm.server.dev;
 
 import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
 import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
+import dev.tonearm.indexer.writer.LiveIndex;
 import dev.tonearm.server.App;
 import dev.tonearm.server.Catalog;
 import dev.tonearm.server.Readiness;
 import dev.tonearm.server.auth.AccessTokenVerifier;
 import dev.tonearm.server.auth.DevIssuer;
 import dev.tonearm.server.config.ServerConfig;
+import dev.tonearm.server.search.WriterIndex;
 import dev.tonearm.server.tracks.Cursors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +19,7 @@ import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +42,7 @@ public final class DevStack implements AutoCloseable {
 
   private DevStack() {}
 
-  private void boot(Options options) {
+  private void boot(Options options) throws IOException {
     ServerConfig config = options.config();
     DataDir data = new DataDir(config.dataDir());
     Clock clock = Clock.systemUTC();
@@ -58,9 +61,13 @@ public final class DevStack implements AutoCloseable {
     issuer = DevIssuer.persistent(data.issuerKey(), clock).start();
     started.push(issuer);
     Catalog catalog = Catalog.dynamo(dynamo.dynamoDbClient(), config.table(), clock);
-    Readiness readiness = new Readiness(catalog.reachable());
-    app = new App(catalog, new AccessTokenVerifier(issuer.settings()), new Cursors(data.cursorSecret()), readiness,
-        clock).start(config.host(), config.port());
+    LiveIndex index = LiveIndex.start(dynamo.dynamoDbClient(), dynamo.dynamoDbStreamsClient(), config.table(),
+        data.index());
+    started.push(index);
+    Readiness readiness = new Readiness(Map.of("the catalog table is reachable", catalog.reachable(),
+        "the search index has caught up with the catalog", index::caughtUp));
+    app = new App(catalog, new WriterIndex(index), new AccessTokenVerifier(issuer.settings()),
+        new Cursors(data.cursorSecret()), readiness, clock).start(config.host(), config.port());
     started.push(app::stop);
     if (s3 != null) {
       s3.awaitReady();
@@ -79,6 +86,9 @@ public final class DevStack implements AutoCloseable {
     try {
       stack.boot(options);
       return stack;
+    } catch (IOException e) {
+      stack.close();
+      throw new UncheckedIOException("the dev stack could not start", e);
     } catch (RuntimeException e) {
       stack.close();
       throw e;

@@ -3,15 +3,10 @@ package dev.tonearm.server.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
-import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.tonearm.server.App;
-import dev.tonearm.server.Catalog;
 import dev.tonearm.server.Http;
-import dev.tonearm.server.Readiness;
-import dev.tonearm.server.tracks.Cursors;
+import dev.tonearm.server.TestServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -22,7 +17,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -60,8 +54,7 @@ class CognitoLocalInteropTest {
   private static Process cognitoLocal;
   private static CognitoIdentityProviderClient cognito;
   private static String cognitoUrl;
-  private static AmazonDynamoDBLocal dynamo;
-  private static App app;
+  private static TestServer server;
   private static Http http;
 
   private static Pool pool;
@@ -81,25 +74,15 @@ class CognitoLocalInteropTest {
     alice = signIn(pool.clientId(), "alice");
     root = signIn(pool.clientId(), "root");
 
-    Clock clock = Clock.systemUTC();
-    dynamo = DynamoDBEmbedded.create();
-    Catalog catalog = Catalog.dynamo(dynamo.dynamoDbClient(), "catalog", clock);
-    Readiness readiness = new Readiness(catalog.reachable());
-    AuthSettings trusted = new AuthSettings(pool.issuer(), pool.clientId(),
-        URI.create(pool.issuer() + "/.well-known/jwks.json"));
-    app = new App(catalog, new AccessTokenVerifier(trusted), new Cursors(new byte[32]), readiness, clock)
-        .start("127.0.0.1", 0);
-    readiness.markStarted();
-    http = new Http("http://127.0.0.1:" + app.port());
+    server = new TestServer(new AuthSettings(pool.issuer(), pool.clientId(),
+        URI.create(pool.issuer() + "/.well-known/jwks.json")));
+    http = server.http;
   }
 
   @AfterAll
   static void stop() throws InterruptedException {
-    if (app != null) {
-      app.stop();
-    }
-    if (dynamo != null) {
-      dynamo.shutdown();
+    if (server != null) {
+      server.close();
     }
     if (cognito != null) {
       cognito.close();

@@ -1,0 +1,37 @@
+package dev.tonearm.server.search;
+
+import java.util.List;
+
+/**
+ * A discover-page query: text (blank = browse all), multi-select facet filters (values within a dimension are
+ * ORed, dimensions ANDed), a year range, a sort, a page size and where the previous page ended.
+ */
+public record DiscoverRequest(String q, List<String> genres, List<String> artists, List<String> albums,
+    List<String> decades, Integer yearFrom, Integer yearTo, Sort sort, int limit, String cursor) {
+
+  /** The sorts the discover page offers; {@code RELEVANCE} falls back to title order when browsing. */
+  public enum Sort {
+    RELEVANCE("relevance"), POPULARITY("popularity"), TITLE("title"), YEAR("year"), YEAR_DESC("-year"),
+    ADDED("added");
+
+    public final String wire;
+
+    Sort(String wire) {
+      this.wire = wire;
+    }
+
+    public static List<String> wireNames() {
+      return java.util.Arrays.stream(values()).map(s -> s.wire).toList();
+    }
+
+    public static Sort fromWire(String value) {
+      return java.util.Arrays.stream(values()).filter(s -> s.wire.equals(value)).findFirst().orElseThrow();
+    }
+  }
+
+  /** A fingerprint of everything but the cursor: a cursor only continues the query it came from. */
+  String shape() {
+    return String.join("\u001f", String.valueOf(q), genres.toString(), artists.toString(), albums.toString(),
+        decades.toString(), String.valueOf(yearFrom), String.valueOf(yearTo), sort.wire, Integer.toString(limit));
+  }
+}

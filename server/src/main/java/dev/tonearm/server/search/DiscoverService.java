@@ -1,0 +1,216 @@
+package dev.tonearm.server.search;
+
+import dev.tonearm.catalog.Viewer;
+import dev.tonearm.indexer.SearchSchema;
+import dev.tonearm.indexer.TrackDocuments;
+import dev.tonearm.indexer.TrackQueries;
+import dev.tonearm.server.http.Problem;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The discover page: one drill-sideways search per request, so each facet dimension is counted as if its own
+ * selection were not applied (with genre=Rock selected, the genre facet still counts Pop), and every count and
+ * hit is limited to what the caller may see. Paging is search-after with a signed cursor bound to the caller and
+ * the query.
+ */
+public final class DiscoverService {
+  static final List<String> FACET_DIMS = List.of(SearchSchema.GENRE, SearchSchema.ARTIST, SearchSchema.ALBUM,
+      SearchSchema.DECADE);
+  static final int FACET_VALUES = 20;
+
+  private final SearchIndex index;
+  private final FacetStates facetStates;
+  private final dev.tonearm.server.tracks.Cursors cursors;
+
+  public DiscoverService(SearchIndex index, FacetStates facetStates, dev.tonearm.server.tracks.Cursors cursors) {
+    this.index = index;
+    this.facetStates = facetStates;
+    this.cursors = cursors;
+  }
+
+  public Map<String, Object> search(Viewer viewer, DiscoverRequest request) throws IOException {
+    DrillDownQuery query = new DrillDownQuery(TrackDocuments.FACETS, base(viewer, request));
+    selectAll(query, SearchSchema.GENRE, request.genres());
+    selectAll(query, SearchSchema.ARTIST, request.artists());
+    selectAll(query, SearchSchema.ALBUM, request.albums());
+    selectAll(query, SearchSchema.DECADE, request.decades());
+    Sort sort = sortOf(request);
+    SearcherManager manager = index.searchers();
+    IndexSearcher searcher = manager.acquire();
+    try {
+      FieldDoc after = request.cursor() == null ? null : openCursor(viewer, request, sort);
+      DrillSideways sideways = new DrillSideways(searcher, TrackDocuments.FACETS,
+          facetStates.of(searcher.getIndexReader()));
+      DrillSideways.DrillSidewaysResult result = sideways.search(query, null, after, request.limit(), sort, false);
+      return render(searcher, result, viewer, request);
+    } finally {
+      manager.release(searcher);
+    }
+  }
+
+  private static Query base(Viewer viewer, DiscoverRequest request) {
+    BooleanQuery.Builder base = new BooleanQuery.Builder()
+        .add(request.q() == null || request.q().isBlank() ? new MatchAllDocsQuery() : TrackQueries.asYouType(request.q()),
+            Occur.MUST)
+        .add(TrackQueries.visibleTo(viewer), Occur.FILTER);
+    if (request.yearFrom() != null || request.yearTo() != null) {
+      base.add(IntPoint.newRangeQuery(SearchSchema.YEAR,
+          request.yearFrom() == null ? Integer.MIN_VALUE : request.yearFrom(),
+          request.yearTo() == null ? Integer.MAX_VALUE : request.yearTo()), Occur.FILTER);
+    }
+    return base.build();
+  }
+
+  private static void selectAll(DrillDownQuery query, String dim, List<String> values) {
+    if (!values.isEmpty()) {
+      query.add(dim, values.toArray(String[]::new));
+    }
+  }
+
+  /** Every sort ends with the id, so the order is total and search-after never skips or repeats a hit. */
+  static Sort sortOf(DiscoverRequest request) {
+    boolean browsing = request.q() == null || request.q().isBlank();
+    SortField id = new SortField(SearchSchema.ID_SORT, SortField.Type.STRING);
+    SortField title = new SortField(SearchSchema.TITLE_SORT, SortField.Type.STRING);
+    return switch (request.sort()) {
+      case RELEVANCE -> browsing ? new Sort(title, id) : new Sort(SortField.FIELD_SCORE, title, id);
+      case POPULARITY -> new Sort(new SortField(SearchSchema.POPULARITY, SortField.Type.FLOAT, true), title, id);
+      case TITLE -> new Sort(title, id);
+      case YEAR -> new Sort(year(false), title, id);
+      case YEAR_DESC -> new Sort(year(true), title, id);
+      case ADDED -> new Sort(new SortField(SearchSchema.CREATED_AT, SortField.Type.LONG, true), id);
+    };
+  }
+
+  private static SortField year(boolean descending) {
+    SortField year = new SortField(SearchSchema.YEAR, SortField.Type.LONG, descending);
+    year.setMissingValue(descending ? Long.MIN_VALUE : Long.MAX_VALUE); // unknown years last either way
+    return year;
+  }
+
+  private Map<String, Object> render(IndexSearcher searcher, DrillSideways.DrillSidewaysResult result, Viewer viewer,
+      DiscoverRequest request) throws IOException {
+    List<Map<String, Object>> hits = new ArrayList<>();
+    for (ScoreDoc hit : result.hits.scoreDocs) {
+      hits.add(hit(searcher.storedFields().document(hit.doc)));
+    }
+    Map<String, Object> facets = new LinkedHashMap<>();
+    for (String dim : FACET_DIMS) {
+      facets.put(dim, values(result.facets.getTopChildren(FACET_VALUES, dim)));
+    }
+    facets.put("rating", List.of()); // no ratings in the catalog yet: the dimension exists, empty
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("total", result.hits.totalHits.value());
+    body.put("hits", hits);
+    body.put("facets", facets);
+    ScoreDoc[] docs = result.hits.scoreDocs;
+    body.put("nextCursor", docs.length == request.limit() && docs[docs.length - 1] instanceof FieldDoc last
+        ? issueCursor(viewer, request, last) : null);
+    return body;
+  }
+
+  private static Map<String, Object> hit(Document doc) {
+    Map<String, Object> hit = new LinkedHashMap<>();
+    hit.put("id", doc.get(SearchSchema.ID));
+    hit.put("title", doc.get(SearchSchema.TITLE));
+    hit.put("artist", doc.get(SearchSchema.ARTIST));
+    hit.put("album", doc.get(SearchSchema.ALBUM));
+    hit.put("genres", Arrays.asList(doc.getValues(SearchSchema.GENRE)));
+    hit.put("year", doc.getField(SearchSchema.YEAR) == null ? null : doc.getField(SearchSchema.YEAR).numericValue());
+    hit.put("durationMs", doc.getField(SearchSchema.DURATION_MS) == null ? null
+        : doc.getField(SearchSchema.DURATION_MS).numericValue());
+    hit.put("visibility", doc.get(SearchSchema.VISIBILITY));
+    return hit;
+  }
+
+  private static List<Map<String, Object>> values(FacetResult result) {
+    List<Map<String, Object>> values = new ArrayList<>();
+    if (result != null) {
+      for (LabelAndValue lv : result.labelValues) {
+        values.add(Map.of("value", lv.label, "count", lv.value.intValue()));
+      }
+    }
+    return values;
+  }
+
+  /** The cursor holds the last hit's sort values; it is bound to the caller and to this query's shape. */
+  private String issueCursor(Viewer viewer, DiscoverRequest request, FieldDoc last) {
+    StringBuilder payload = new StringBuilder(fingerprint(request)).append('|').append(last.doc);
+    for (Object value : last.fields) {
+      payload.append('|').append(encode(value));
+    }
+    return cursors.issue(viewer.userId(), payload.toString());
+  }
+
+  private FieldDoc openCursor(Viewer viewer, DiscoverRequest request, Sort sort) {
+    String[] parts = cursors.open(viewer.userId(), request.cursor()).split("\\|", -1);
+    if (parts.length != 2 + sort.getSort().length || !parts[0].equals(fingerprint(request))) {
+      throw Problem.badRequest("cursor belongs to another query: pass nextCursor with the same parameters");
+    }
+    Object[] fields = new Object[sort.getSort().length];
+    for (int i = 0; i < fields.length; i++) {
+      fields[i] = decode(parts[i + 2]);
+    }
+    return new FieldDoc(Integer.parseInt(parts[1]), Float.NaN, fields);
+  }
+
+  private static String encode(Object value) {
+    return switch (value) {
+      case null -> "n";
+      case Float f -> "f" + Float.floatToIntBits(f);
+      case Long l -> "l" + l;
+      case Integer i -> "i" + i;
+      case BytesRef b -> "b" + Base64.getUrlEncoder().withoutPadding().encodeToString(BytesRef.deepCopyOf(b).bytes);
+      default -> throw new IllegalStateException("unexpected sort value " + value.getClass());
+    };
+  }
+
+  private static Object decode(String text) {
+    String body = text.substring(1);
+    return switch (text.charAt(0)) {
+      case 'n' -> null;
+      case 'f' -> Float.intBitsToFloat(Integer.parseInt(body));
+      case 'l' -> Long.parseLong(body);
+      case 'i' -> Integer.parseInt(body);
+      case 'b' -> new BytesRef(Base64.getUrlDecoder().decode(body));
+      default -> throw Problem.badRequest("cursor is not valid");
+    };
+  }
+
+  private static String fingerprint(DiscoverRequest request) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(request.shape().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package dev.tonearm.server.search;
+
+import dev.tonearm.indexer.MusicAnalyzers;
+import dev.tonearm.indexer.SearchSchema;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+/**
+ * Whether a name (an artist, an album) is what the user is typing, and not just a field of a matching track:
+ * every typed word, analyzed like the index's transliterated field, starts some word of the name. So "kino"
+ * matches Кино and "beyo" matches Beyoncé, but "halo" does not make Beyoncé an artist suggestion.
+ */
+final class NameMatch {
+  private static final Analyzer ANALYZER = MusicAnalyzers.indexAnalyzer();
+
+  private final List<String> typed;
+
+  NameMatch(String typedText) {
+    this.typed = words(typedText);
+  }
+
+  boolean matches(String name) {
+    if (typed.isEmpty()) {
+      return false;
+    }
+    List<String> nameWords = words(name);
+    String joined = String.join("", nameWords);
+    for (String w : typed) {
+      if (nameWords.stream().noneMatch(n -> n.startsWith(w)) && !joined.startsWith(w)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether the typed words are the whole name ("the beatles" or "beatles" for The Beatles). */
+  boolean isWhole(String name) {
+    List<String> nameWords = words(name);
+    return !typed.isEmpty() && (nameWords.equals(typed) || String.join("", nameWords).equals(String.join("", typed)));
+  }
+
+  private static List<String> words(String text) {
+    List<String> out = new ArrayList<>();
+    if (text == null) {
+      return out;
+    }
+    try (TokenStream tokens = ANALYZER.tokenStream(SearchSchema.MATCH_TRANSLIT, text)) {
+      CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+      tokens.reset();
+      while (tokens.incrementToken() && out.size() < 20) {
+        out.add(term.toString());
+      }
+      tokens.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,11 @@
+package dev.tonearm.server.search;
+
+import org.apache.lucene.search.SearcherManager;
+
+/** Where searches read from: the writer's near-real-time readers in the embedded stack, a synced replica in AWS. */
+public interface SearchIndex {
+  SearcherManager searchers();
+
+  /** True once the index holds the catalog (it has caught up with the stream at least once). */
+  boolean ready();
+}

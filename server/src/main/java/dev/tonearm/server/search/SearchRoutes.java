@@ -1,0 +1,75 @@
+package dev.tonearm.server.search;
+
+import dev.tonearm.server.auth.AuthGate;
+import dev.tonearm.server.http.Problem;
+import dev.tonearm.server.http.QueryParams;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.util.List;
+
+/** {@code /v1/suggest} and {@code /v1/search}: parse and check parameters, answer 503 until the index is ready. */
+public final class SearchRoutes {
+  static final int MAX_QUERY_CHARS = 500;
+  static final int MAX_FACET_VALUES = 50;
+
+  private final SearchIndex index;
+  private final SuggestService suggest;
+  private final DiscoverService discover;
+
+  public SearchRoutes(SearchIndex index, SuggestService suggest, DiscoverService discover) {
+    this.index = index;
+    this.suggest = suggest;
+    this.discover = discover;
+  }
+
+  public void suggest(Context ctx) throws IOException {
+    String q = query(ctx);
+    int limit = QueryParams.intInRange(ctx, "limit", 1, 50, 10);
+    requireReady();
+    ctx.json(suggest.suggest(AuthGate.caller(ctx).viewer(), q == null ? "" : q, limit));
+  }
+
+  public void search(Context ctx) throws IOException {
+    DiscoverRequest request = new DiscoverRequest(
+        query(ctx),
+        values(ctx, "genre"), values(ctx, "artist"), values(ctx, "album"), values(ctx, "decade"),
+        year(ctx, "yearFrom"), year(ctx, "yearTo"),
+        DiscoverRequest.Sort.fromWire(QueryParams.oneOf(ctx, "sort", DiscoverRequest.Sort.wireNames(), "relevance")),
+        QueryParams.intInRange(ctx, "limit", 1, 100, 20),
+        QueryParams.optional(ctx, "cursor"));
+    if (QueryParams.optional(ctx, "minRating") != null) {
+      throw Problem.invalid(List.of(new Problem.FieldError("minRating",
+          "is not supported yet: the catalog has no ratings")));
+    }
+    requireReady();
+    ctx.json(discover.search(AuthGate.caller(ctx).viewer(), request));
+  }
+
+  private void requireReady() {
+    if (!index.ready()) {
+      throw Problem.unavailable("the search index is still being built; try again in a moment");
+    }
+  }
+
+  private static String query(Context ctx) {
+    String q = QueryParams.optional(ctx, "q");
+    if (q != null && q.length() > MAX_QUERY_CHARS) {
+      throw Problem.invalid(List.of(new Problem.FieldError("q", "must be at most " + MAX_QUERY_CHARS
+          + " characters")));
+    }
+    return q;
+  }
+
+  private static List<String> values(Context ctx, String name) {
+    List<String> values = ctx.queryParams(name).stream().filter(v -> !v.isBlank()).distinct().toList();
+    if (values.size() > MAX_FACET_VALUES || values.stream().anyMatch(v -> v.length() > 200)) {
+      throw Problem.invalid(List.of(new Problem.FieldError(name,
+          "takes at most " + MAX_FACET_VALUES + " values of up to 200 characters")));
+    }
+    return values;
+  }
+
+  private static Integer year(Context ctx, String name) {
+    return QueryParams.optional(ctx, name) == null ? null : QueryParams.intInRange(ctx, name, 1000, 2100, 0);
+  }
+}

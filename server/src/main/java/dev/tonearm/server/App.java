@@ -34,6 +34,7 @@ import org.slf4j.MDC;
 public final class App {
   /** Ordinary request bodies are JSON objects; imports stream and have their own cap. */
   public static final long MAX_BODY_BYTES = 1L << 20;
+  static final int MAX_REQUEST_LINE_BYTES = 64 * 1024;
   private static final Logger LOG = LoggerFactory.getLogger(App.class);
 
   private final Javalin javalin;
@@ -54,6 +55,8 @@ public final class App {
     this.javalin = Javalin.create(config -> {
       config.showJavalinBanner = false;
       config.http.maxRequestSize = MAX_BODY_BYTES;
+      // Room for long query strings, so an over-long q gets a problem document naming it, not a bare 414.
+      config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_LINE_BYTES));
       config.jsonMapper(new JavalinJackson(Json.MAPPER.copy().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS), true));
       config.staticFiles.enableWebjars();
       config.requestLogger.http((ctx, ms) -> LOG.atInfo()

@@ -22,6 +22,7 @@ import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
@@ -67,8 +68,11 @@ public final class DiscoverService {
     IndexSearcher searcher = manager.acquire();
     try {
       FieldDoc after = request.cursor() == null ? null : openCursor(viewer, request, sort);
-      DrillSideways sideways = new DrillSideways(searcher, TrackDocuments.FACETS,
-          facetStates.of(searcher.getIndexReader()));
+      SortedSetDocValuesReaderState state = facetStates.of(searcher.getIndexReader());
+      if (state == null) {
+        return empty();
+      }
+      DrillSideways sideways = new DrillSideways(searcher, TrackDocuments.FACETS, state);
       DrillSideways.DrillSidewaysResult result = sideways.search(query, null, after, request.limit(), sort, false);
       return render(searcher, result, viewer, request);
     } finally {
@@ -89,10 +93,9 @@ public final class DiscoverService {
     return base.build();
   }
 
+  /** Values added to one dimension one by one are ORed (adding them together would name a path). */
   private static void selectAll(DrillDownQuery query, String dim, List<String> values) {
-    if (!values.isEmpty()) {
-      query.add(dim, values.toArray(String[]::new));
-    }
+    values.forEach(value -> query.add(dim, value));
   }
 
   /** Every sort ends with the id, so the order is total and search-after never skips or repeats a hit. */
@@ -111,8 +114,8 @@ public final class DiscoverService {
   }
 
   private static SortField year(boolean descending) {
-    SortField year = new SortField(SearchSchema.YEAR, SortField.Type.LONG, descending);
-    year.setMissingValue(descending ? Long.MIN_VALUE : Long.MAX_VALUE); // unknown years last either way
+    SortField year = new SortField(SearchSchema.YEAR, SortField.Type.INT, descending); // an IntPoint field
+    year.setMissingValue(descending ? Integer.MIN_VALUE : Integer.MAX_VALUE); // unknown years last either way
     return year;
   }
 
@@ -134,6 +137,19 @@ public final class DiscoverService {
     ScoreDoc[] docs = result.hits.scoreDocs;
     body.put("nextCursor", docs.length == request.limit() && docs[docs.length - 1] instanceof FieldDoc last
         ? issueCursor(viewer, request, last) : null);
+    return body;
+  }
+
+  /** The answer of an index without a single track yet. */
+  private static Map<String, Object> empty() {
+    Map<String, Object> facets = new LinkedHashMap<>();
+    FACET_DIMS.forEach(dim -> facets.put(dim, List.of()));
+    facets.put("rating", List.of());
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("total", 0);
+    body.put("hits", List.of());
+    body.put("facets", facets);
+    body.put("nextCursor", null);
     return body;
   }
 

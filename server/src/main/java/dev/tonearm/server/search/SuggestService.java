@@ -17,6 +17,7 @@ import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -72,9 +73,12 @@ public final class SuggestService {
   }
 
   private Map<String, Integer> counts(IndexSearcher searcher, FacetsCollector hits, String dim) throws IOException {
-    FacetResult top = new SortedSetDocValuesFacetCounts(facetStates.of(searcher.getIndexReader()), hits)
-        .getTopChildren(MAX_NAME_LABELS, dim);
     Map<String, Integer> counts = new LinkedHashMap<>();
+    SortedSetDocValuesReaderState state = facetStates.of(searcher.getIndexReader());
+    if (state == null) {
+      return counts;
+    }
+    FacetResult top = new SortedSetDocValuesFacetCounts(state, hits).getTopChildren(MAX_NAME_LABELS, dim);
     if (top != null) {
       for (LabelAndValue lv : top.labelValues) {
         counts.put(lv.label, lv.value.intValue());

@@ -1,0 +1,101 @@
+package dev.tonearm.indexer.writer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tonearm.catalog.Track;
+import dev.tonearm.catalog.TrackStatus;
+import dev.tonearm.catalog.Visibility;
+import dev.tonearm.indexer.MusicAnalyzers;
+import dev.tonearm.indexer.SearchSchema;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Duplicates, replays and out-of-order deliveries of stream changes leave the index at the newest versions. */
+class ChangeApplierTest {
+  private static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
+
+  private IndexWriter writer;
+  private SearcherManager nrt;
+  private ChangeApplier applier;
+
+  @BeforeEach
+  void open() throws IOException {
+    writer = new IndexWriter(new ByteBuffersDirectory(), new IndexWriterConfig(MusicAnalyzers.indexAnalyzer()));
+    nrt = new SearcherManager(writer, null);
+    applier = new ChangeApplier(writer, nrt);
+  }
+
+  @AfterEach
+  void close() throws IOException {
+    nrt.close();
+    writer.close();
+  }
+
+  static CatalogChange upsert(String id, String title, long version) {
+    return new CatalogChange.Upserted(new Track(id, title, List.of("Motörhead"), null, null, null, List.of(),
+        null, null, null, null, null, "lemmy", Visibility.PUBLIC, null, Map.of(), TrackStatus.METADATA_ONLY, T0,
+        T0, version));
+  }
+
+  @Test
+  void a_newer_version_replaces_an_older_one_and_a_duplicate_changes_nothing() throws IOException {
+    assertThat(applier.apply(List.of(upsert("t1", "Ace of Spades", 1))).applied()).isEqualTo(1);
+    assertThat(applier.apply(List.of(upsert("t1", "Ace of Spades (Live)", 2))).applied()).isEqualTo(1);
+    assertThat(applier.apply(List.of(upsert("t1", "Ace of Spades (Live)", 2))).skipped()).isEqualTo(1);
+    assertThat(state("t1")).isEqualTo("Ace of Spades (Live)@2");
+  }
+
+  @Test
+  void an_older_version_arriving_late_is_ignored() throws IOException {
+    applier.apply(List.of(upsert("t1", "Overkill", 3), upsert("t1", "Overkil", 2)));
+    applier.apply(List.of(upsert("t1", "Overkl", 1)));
+    assertThat(state("t1")).isEqualTo("Overkill@3");
+  }
+
+  @Test
+  void a_delete_leaves_a_tombstone_that_a_replayed_upsert_cannot_revive() throws IOException {
+    applier.apply(List.of(upsert("t1", "Iron Fist", 1), upsert("t1", "Iron Fist", 2)));
+    applier.apply(List.of(new CatalogChange.Removed("t1", 2)));
+    assertThat(state("t1")).isEqualTo("tombstone@2");
+    applier.apply(List.of(upsert("t1", "Iron Fist", 1), upsert("t1", "Iron Fist", 2)));
+    assertThat(state("t1")).isEqualTo("tombstone@2");
+  }
+
+  @Test
+  void a_whole_stream_replayed_twice_gives_the_same_index() throws IOException {
+    List<CatalogChange> stream = List.of(upsert("a", "Bomber", 1), upsert("b", "Killed by Death", 1),
+        upsert("a", "Bomber!", 2), new CatalogChange.Removed("b", 1), upsert("c", "Orgasmatron", 1));
+    applier.apply(stream);
+    String once = state("a") + state("b") + state("c");
+    applier.apply(stream);
+    applier.apply(stream.reversed());
+    assertThat(state("a") + state("b") + state("c")).isEqualTo(once).isEqualTo("Bomber!@2tombstone@1Orgasmatron@1");
+  }
+
+  /** "title@version" of the one document for {@code id}, or "tombstone@version". */
+  private String state(String id) throws IOException {
+    nrt.maybeRefreshBlocking();
+    IndexSearcher searcher = nrt.acquire();
+    try {
+      var hits = searcher.search(new TermQuery(new Term(SearchSchema.ID, id)), 10);
+      assertThat(hits.totalHits.value()).isEqualTo(1);
+      var doc = searcher.storedFields().document(hits.scoreDocs[0].doc);
+      String title = doc.get(SearchSchema.TITLE);
+      return (title == null ? "tombstone" : title) + "@" + doc.getField(SearchSchema.VERSION).numericValue();
+    } finally {
+      nrt.release(searcher);
+    }
+  }
+}

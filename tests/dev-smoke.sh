@@ -51,6 +51,10 @@ until curl -sf "$url/ready" | grep -q '"demoCatalog":"loaded"' || [ $waited -ge 
 check "the demo catalog loads" bash -c "curl -sf '$url/ready' | grep -q '\"demoCatalog\":\"loaded\"'"
 demo_count=$(curl -sf -H "Authorization: Bearer $user" "$url/v1/tracks/export?format=json" | grep -o '"id":' | wc -l)
 check "a user sees the whole demo catalog ($demo_count tracks)" test "$demo_count" -ge 24000
+check "suggest finds a demo track as it is typed" bash -c "curl -sf -H 'Authorization: Bearer $user' \
+  '$url/v1/suggest?q=for%20those%20ab' | grep -q '\"title\":\"For Those About To Rock (We Salute You)\"'"
+check "the discover page counts genres" bash -c "curl -sf -H 'Authorization: Bearer $user' \
+  '$url/v1/search?genre=Rock&limit=1' | grep -q '\"value\":\"Rock\",\"count\":'"
 check "a user token lists public tracks" bash -c "curl -sf -H 'Authorization: Bearer $user' '$url/v1/tracks?limit=3' | grep -q '\"nextCursor\":\"'"
 printf 'title,artists,year\nSmoke on the Water,Deep Purple,1972\n,Nobody,1999\n' > "$data/import.csv"
 import_out=$(./tonearm import "$data/import.csv" 2>&1)
@@ -61,6 +65,8 @@ check "no process outlives the dev stack" no_orphans
 start_dev || { echo "dev-smoke: $passed passed, $((failed + 1)) failed"; exit 1; }
 check "state and tokens survive a restart" bash -c "curl -sf -H 'Authorization: Bearer $user' \
   '$url/v1/tracks/export?format=csv' | grep -q 'Smoke on the Water'"
+check "the index is reopened, not rebuilt, and still answers" bash -c "! grep -q 'index built from the table' '$log' \
+  && curl -sf -H 'Authorization: Bearer $user' '$url/v1/suggest?q=smoke' | grep -q 'Smoke on the Water'"
 check "the demo catalog is not loaded twice" bash -c "! grep -q 'loading the demo catalog' '$log'"
 check "Ctrl-C stops the restarted stack" stop_dev
 check "no process outlives the restarted stack" no_orphans

@@ -12,6 +12,7 @@ import dev.tonearm.server.docs.ApiDocs;
 import dev.tonearm.server.http.Route;
 import dev.tonearm.server.http.Route.Param;
 import dev.tonearm.server.imports.ImportRoutes;
+import dev.tonearm.server.recommend.RecommendRoutes;
 import dev.tonearm.server.search.SearchRoutes;
 import dev.tonearm.server.tracks.TrackRoutes;
 import dev.tonearm.server.users.UserRoutes;
@@ -24,8 +25,8 @@ import java.util.List;
 public final class ApiRoutes {
   private ApiRoutes() {}
 
-  public static List<Route> all(Readiness readiness, TrackRoutes tracks, SearchRoutes search, ImportRoutes imports,
-      UserRoutes users, ApiDocs docs) {
+  public static List<Route> all(Readiness readiness, TrackRoutes tracks, SearchRoutes search,
+      RecommendRoutes recommend, ImportRoutes imports, UserRoutes users, ApiDocs docs) {
     return List.of(
         Route.of(GET, "/health", PUBLIC, "Liveness: the process is up", readiness::health),
         Route.of(GET, "/ready", PUBLIC, "Readiness: the catalog answers and start-up is done", readiness::ready),
@@ -62,6 +63,11 @@ public final class ApiRoutes {
                 new Param("sort", "relevance, popularity, title, year, -year or added", false),
                 new Param("limit", "1..100, default 20", false),
                 new Param("cursor", "nextCursor of the previous page", false)),
+
+        Route.of(GET, "/v1/tracks/{id}/similar", USER, "Tracks like this one (artists, genres, era, words)",
+            recommend::similar).withParams(new Param("limit", "1..50, default 10", false)),
+        Route.of(GET, "/v1/recommendations", USER, "Tracks for the caller, diversified by artist",
+            recommend::forCaller).withParams(new Param("limit", "1..50, default 20", false)),
 
         Route.of(POST, "/v1/admin/import", ADMIN, "Bulk import tracks from CSV or JSON", imports::importTracks)
             .withBody("text/csv, application/json"));

@@ -9,6 +9,8 @@ import dev.tonearm.server.http.Json;
 import dev.tonearm.server.http.RequestIds;
 import dev.tonearm.server.http.Route;
 import dev.tonearm.server.imports.ImportRoutes;
+import dev.tonearm.server.recommend.RecommendRoutes;
+import dev.tonearm.server.recommend.RecommendService;
 import dev.tonearm.server.search.DiscoverService;
 import dev.tonearm.server.search.FacetStates;
 import dev.tonearm.server.search.SearchIndex;
@@ -48,6 +50,7 @@ public final class App {
         new TrackRoutes(new TrackService(catalog.tracks(), cursors, clock)),
         new SearchRoutes(index, new SuggestService(index, facetStates),
             new DiscoverService(index, facetStates, cursors)),
+        new RecommendRoutes(index, new RecommendService(index)),
         new ImportRoutes(new ImportService(catalog.tracks(), clock)),
         new UserRoutes(catalog.users()),
         docs);

@@ -1,0 +1,115 @@
+package dev.tonearm.server.recommend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tonearm.server.Http;
+import dev.tonearm.server.TestServer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class RecommendApiTest {
+  private static TestServer server;
+  private static Http http;
+  private static String curator;
+  private static String listener;
+  private static String haloId;
+  private static String secretId;
+
+  @BeforeAll
+  static void start() throws InterruptedException {
+    server = new TestServer();
+    http = server.http;
+    curator = server.token("curator");
+    listener = server.token("listener");
+    haloId = add(curator, "Halo", "Beyoncé", "Pop", 2008);
+    add(curator, "Crazy in Love", "Beyoncé", "Pop", 2003);
+    add(curator, "Single Ladies", "Beyoncé", "Pop", 2008);
+    add(curator, "Irreplaceable", "Beyoncé", "Pop", 2006);
+    add(curator, "Umbrella", "Rihanna", "Pop", 2007);
+    add(curator, "Toxic", "Britney Spears", "Pop", 2003);
+    add(curator, "Ace of Spades", "Motörhead", "Metal", 1980);
+    add(curator, "Paranoid", "Black Sabbath", "Metal", 1970);
+    add(curator, "Thunderstruck", "AC/DC", "Rock", 1990);
+    secretId = server.createTrack(curator, """
+        {"title":"Halo (Demo)","artists":["Beyoncé"],"genres":["Pop"],"year":2008,"visibility":"private"}""")
+        .get("id").asText();
+    add(listener, "My Metal Demo", "Listener", "Metal", 2024);
+    for (int i = 0; i < 100 && similar(listener, haloId).size() < 4; i++) {
+      Thread.sleep(20); // the index follows the stream within a second
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Test
+  void similar_tracks_share_the_artist_first_then_genre_and_never_the_seed() {
+    List<String> titles = titles(similar(listener, haloId));
+    assertThat(titles.subList(0, 2)).allMatch(t -> List.of("Crazy in Love", "Single Ladies", "Irreplaceable")
+        .contains(t));
+    assertThat(titles).doesNotContain("Halo").contains("Umbrella", "Toxic");
+    assertThat(titles.indexOf("Umbrella")).isLessThan(titles.indexOf("Ace of Spades") < 0 ? 99
+        : titles.indexOf("Ace of Spades"));
+  }
+
+  @Test
+  void a_page_never_holds_more_than_two_tracks_of_one_artist() {
+    Map<String, Integer> perArtist = new HashMap<>();
+    similar(listener, haloId).forEach(t -> perArtist.merge(t.get("artist").asText(), 1, Integer::sum));
+    assertThat(perArtist.values()).allMatch(n -> n <= RecommendService.MAX_PER_ARTIST);
+  }
+
+  @Test
+  void someone_elses_private_track_is_neither_a_seed_nor_a_result() {
+    assertThat(http.get("/v1/tracks/" + secretId + "/similar", listener).status()).isEqualTo(404);
+    assertThat(titles(similar(listener, haloId))).doesNotContain("Halo (Demo)");
+    assertThat(http.get("/v1/tracks/" + secretId + "/similar", curator).status()).isEqualTo(200);
+  }
+
+  @Test
+  void recommendations_start_from_the_genres_of_the_callers_own_tracks() {
+    JsonNode body = http.get("/v1/recommendations?limit=3", listener).json();
+    assertThat(body.get("basis").asText()).isEqualTo("genres of your tracks");
+    List<String> titles = new ArrayList<>();
+    body.get("tracks").forEach(t -> titles.add(t.get("title").asText()));
+    assertThat(titles.subList(0, 2)).containsExactlyInAnyOrder("Ace of Spades", "Paranoid");
+    assertThat(titles).doesNotContain("My Metal Demo");
+  }
+
+  @Test
+  void without_history_recommendations_are_popular_and_diverse() {
+    JsonNode body = http.get("/v1/recommendations?limit=10", server.token("newcomer")).json();
+    assertThat(body.get("basis").asText()).isEqualTo("popular");
+    Map<String, Integer> perArtist = new HashMap<>();
+    body.get("tracks").forEach(t -> perArtist.merge(t.get("artist").asText(), 1, Integer::sum));
+    assertThat(body.get("tracks")).hasSize(8); // 10 visible tracks, Beyoncé's four capped at two
+    assertThat(perArtist.values()).allMatch(n -> n <= RecommendService.MAX_PER_ARTIST);
+  }
+
+  private static String add(String token, String title, String artist, String genre, int year) {
+    return server.createTrack(token, String.format(
+        "{\"title\":\"%s\",\"artists\":[\"%s\"],\"genres\":[\"%s\"],\"year\":%d}", title, artist, genre, year))
+        .get("id").asText();
+  }
+
+  private static List<JsonNode> similar(String token, String id) {
+    Http.Response response = http.get("/v1/tracks/" + id + "/similar?limit=20", token);
+    List<JsonNode> tracks = new ArrayList<>();
+    if (response.status() == 200) {
+      response.json().get("tracks").forEach(tracks::add);
+    }
+    return tracks;
+  }
+
+  private static List<String> titles(List<JsonNode> tracks) {
+    return tracks.stream().map(t -> t.get("title").asText()).toList();
+  }
+}

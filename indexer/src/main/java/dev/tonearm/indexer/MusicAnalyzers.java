@@ -4,6 +4,7 @@ import static dev.tonearm.indexer.SearchSchema.*;
 
 import com.ibm.icu.text.Normalizer2;
 import com.ibm.icu.text.Transliterator;
+import com.ibm.icu.text.UnicodeSet;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -70,14 +71,17 @@ public final class MusicAnalyzers {
    * default. Han stays Han: ICU reads it as Mandarin, which turns Japanese titles into pinyin noise ("群青日和"
    * would match "he"); CJK text is matched by {@link SearchSchema#MATCH_INFIX} instead.
    */
-  private static final Transliterator TO_ASCII =
-      Transliterator.getInstance("Greek-Latin/UNGEGN; Russian-Latin/BGN; [:^Han:] Any-Latin; Latin-ASCII");
+  private static final Transliterator TO_ASCII = asciiPassesThrough(
+      Transliterator.getInstance("Greek-Latin/UNGEGN; Russian-Latin/BGN; [:^Han:] Any-Latin; Latin-ASCII"));
   /** Articles a name may start with, ignored in whole-name keys and optional as a query's first word. */
   public static final Set<String> LEADING_ARTICLES =
       Set.of("the", "a", "an", "le", "la", "les", "el", "los", "las", "die", "der", "das", "il");
 
   private static final Pattern LEADING_ARTICLE =
       Pattern.compile("^(?:" + String.join("|", LEADING_ARTICLES) + ")\\s+(?=\\S)");
+  /** P!nk, Ke$ha: compiled once, as every field value of every document passes through them. */
+  private static final Pattern BANG_IN_WORD = Pattern.compile("(?<=\\p{L})!(?=\\p{L})");
+  private static final Pattern DOLLAR_IN_WORD = Pattern.compile("(?<=\\p{L})\\$(?=\\p{L})");
   private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^\\p{L}\\p{N}\\p{M}]+");
 
   private static final Map<String, Analyzer> INDEX = Map.of(
@@ -136,9 +140,18 @@ public final class MusicAnalyzers {
     return ICUFoldingFilter.NORMALIZER.normalize(text);
   }
 
+  /**
+   * No step of {@link #TO_ASCII} changes ASCII, yet a compound transliterator runs every rule set over every
+   * character; filtering ASCII out up front (what {@code ICUTransformFilter} does for simple transliterators)
+   * makes indexing Latin names several times cheaper.
+   */
+  private static Transliterator asciiPassesThrough(Transliterator transliterator) {
+    transliterator.setFilter(new UnicodeSet("[:^ASCII:]").freeze());
+    return transliterator;
+  }
+
   private static Reader musicChars(Reader reader) {
-    Reader bang = new PatternReplaceCharFilter(Pattern.compile("(?<=\\p{L})!(?=\\p{L})"), "i", reader);
-    return new PatternReplaceCharFilter(Pattern.compile("(?<=\\p{L})\\$(?=\\p{L})"), "s", bang);
+    return new PatternReplaceCharFilter(DOLLAR_IN_WORD, "s", new PatternReplaceCharFilter(BANG_IN_WORD, "i", reader));
   }
 
   private static TokenStream caseFold(TokenStream in) {

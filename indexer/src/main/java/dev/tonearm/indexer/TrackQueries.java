@@ -104,7 +104,8 @@ public final class TrackQueries {
   private static Query phrasing(List<String> words, boolean fuzzy, boolean lean) {
     BooleanQuery.Builder either = new BooleanQuery.Builder();
     either.add(allWords(words, fuzzy, lean), Occur.SHOULD);
-    Query name = name(String.join(" ", words));
+    // One or two plain letters being typed are a start, not a name: no whole-name bonus yet.
+    Query name = WordMatch.isShortPrefix(words.getLast()) ? null : name(String.join(" ", words));
     if (name != null) {
       either.add(name, Occur.SHOULD);
     }

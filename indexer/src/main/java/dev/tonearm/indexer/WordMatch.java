@@ -33,6 +33,8 @@ final class WordMatch {
   static final float TRANSLIT = 1f;
   static final float INFIX = 1f;
   static final float FUZZY = 0.5f;
+  /** Typed words up to this long, while being typed, match as prefixes only. */
+  static final int SHORT_PREFIX = 2;
 
   /** Fuzzy terms a word may expand to: typo tolerance stays cheap and cannot flood the results. */
   static final int MAX_EXPANSIONS = 20;
@@ -61,6 +63,12 @@ final class WordMatch {
   static Query of(String word, boolean typing, Breadth breadth) {
     boolean lean = breadth == Breadth.LEAN;
     List<Query> classes = new ArrayList<>();
+    if (typing && isShortPrefix(word)) {
+      // One or two letters typed say little yet: "i" is the start of Imagine Dragons more than the title "i".
+      // Every track they start is equal here, and popularity orders them.
+      add(classes, MATCH_PREFIX, word, PREFIX);
+      return sum(classes);
+    }
     add(classes, MATCH_EXACT, word, EXACT);
     add(classes, MATCH_FOLDED, word, FOLDED);
     if (!lean) {
@@ -83,6 +91,14 @@ final class WordMatch {
       classes.add(partial.size() == 1 ? partial.get(0) : new DisjunctionMaxQuery(partial, 0f));
     }
     return sum(classes);
+  }
+
+  /**
+   * Whether a word being typed is still too short to mean itself: one or two plain ASCII characters. A special
+   * letter typed on purpose ("mø" for MØ) or a CJK character means itself from the first keystroke.
+   */
+  static boolean isShortPrefix(String word) {
+    return word.length() <= SHORT_PREFIX && word.chars().allMatch(c -> c < 128);
   }
 
   /** Two typed words run together ("sugar cane" → "sugarcane"): matched as written, folded and transliterated. */

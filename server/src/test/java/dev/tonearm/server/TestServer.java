@@ -41,7 +41,8 @@ public final class TestServer implements AutoCloseable {
     issuer = DevIssuer.ephemeral(clock).start();
     catalog = Catalog.dynamo(dynamo.dynamoDbClient(), "catalog", clock);
     try {
-      indexDir = Files.createTempDirectory("tonearm-test-index");
+      // under the build directory, where no other process cleans up behind the test's back
+      indexDir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-indexes")), "index");
       index = LiveIndex.start(dynamo.dynamoDbClient(), dynamo.dynamoDbStreamsClient(), "catalog", indexDir);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -14,7 +14,8 @@ public final class Cli {
         import <file.csv|file.json>   bulk import into the running service
         serve                         run a server configured from the environment (AWS)
         test                          run every test
-        demo-catalog                  regenerate the shipped demo catalog from the data sets""";
+        demo-catalog                  regenerate the shipped demo catalog from the data sets
+        relevance                     run the judged queries and print success@1, success@5, MRR@10""";
 
   private Cli() {}
 
@@ -29,6 +30,7 @@ public final class Cli {
       case "import" -> ImportCommand.run(rest);
       case "serve" -> ServerMain.main(rest.toArray(String[]::new));
       case "demo-catalog" -> dev.tonearm.server.demo.DemoCatalogBuilder.main(rest.toArray(String[]::new));
+      case "relevance" -> dev.tonearm.server.relevance.RelevanceRun.main(rest.toArray(String[]::new));
       default -> fail("unknown command '" + args[0] + "'\n" + USAGE);
     }
   }

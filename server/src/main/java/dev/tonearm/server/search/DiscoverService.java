@@ -171,7 +171,10 @@ public final class DiscoverService {
     List<Map<String, Object>> values = new ArrayList<>();
     if (result != null) {
       for (LabelAndValue lv : result.labelValues) {
-        values.add(Map.of("value", lv.label, "count", lv.value.intValue()));
+        Map<String, Object> value = new LinkedHashMap<>();
+        value.put("value", lv.label);
+        value.put("count", lv.value.intValue());
+        values.add(value);
       }
     }
     return values;

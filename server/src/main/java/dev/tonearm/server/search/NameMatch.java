@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -17,6 +19,14 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  */
 final class NameMatch {
   private static final Analyzer ANALYZER = MusicAnalyzers.indexAnalyzer();
+  /**
+   * Names already analyzed. The transliterating chain costs tens of microseconds a name and ICU serialises it
+   * across threads, while one suggest checks up to a thousand artist names, the same popular ones again and
+   * again. Cleared when full rather than evicted one by one: names are cheap to analyze again.
+   */
+  static final int CACHED_NAMES = 100_000;
+  static final int MAX_CACHED_CHARS = 200;
+  private static final Map<String, List<String>> ANALYZED = new ConcurrentHashMap<>();
 
   private final List<String> typed;
 
@@ -45,10 +55,25 @@ final class NameMatch {
   }
 
   private static List<String> words(String text) {
-    List<String> out = new ArrayList<>();
     if (text == null) {
-      return out;
+      return List.of();
     }
+    List<String> cached = ANALYZED.get(text);
+    if (cached == null) {
+      cached = analyze(text);
+      if (text.length() > MAX_CACHED_CHARS) {
+        return cached; // a long typed query is not a name worth keeping
+      }
+      if (ANALYZED.size() >= CACHED_NAMES) {
+        ANALYZED.clear();
+      }
+      ANALYZED.put(text, cached);
+    }
+    return cached;
+  }
+
+  private static List<String> analyze(String text) {
+    List<String> out = new ArrayList<>();
     try (TokenStream tokens = ANALYZER.tokenStream(SearchSchema.MATCH_TRANSLIT, text)) {
       CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
       tokens.reset();
@@ -59,6 +84,6 @@ final class NameMatch {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return out;
+    return List.copyOf(out);
   }
 }

@@ -1,0 +1,176 @@
+package dev.tonearm.server.bench;
+
+import dev.tonearm.server.search.SearchIndex;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * {@code ./tonearm bench <datasetsDir> [--tracks N] [--concurrency 1,4] [--seconds S]}: generates the catalog,
+ * builds its index in a temporary directory (deleted at the end), serves it on loopback and measures suggest and
+ * search over HTTP and in-process at each concurrency, then prints memory. Prints a report on standard output;
+ * it is a command-line tool, not a service.
+ */
+public final class BenchMain {
+  static final String USAGE = "usage: bench <datasetsDir> [--tracks N] [--concurrency 1,4] [--seconds S]";
+  static final int QUERIES = 5000;
+  static final int INDEX_THREADS = 2;
+
+  /** The parsed command line. */
+  record Options(Path datasets, long tracks, int[] concurrency, Duration measure, Duration warmup) {
+    static Options parse(String[] args) {
+      if (args.length == 0 || args.length % 2 == 0) {
+        throw new IllegalArgumentException(USAGE);
+      }
+      long tracks = 1_000_000;
+      int[] concurrency = {1, 4};
+      int seconds = 20;
+      for (int i = 1; i < args.length; i += 2) {
+        switch (args[i]) {
+          case "--tracks" -> tracks = Long.parseLong(args[i + 1].replace("_", ""));
+          case "--concurrency" -> concurrency = Arrays.stream(args[i + 1].split(",")).mapToInt(Integer::parseInt)
+              .toArray();
+          case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
+          default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
+        }
+      }
+      return new Options(Path.of(args[0]), tracks, concurrency, Duration.ofSeconds(seconds),
+          Duration.ofSeconds(Math.max(3, seconds / 4)));
+    }
+  }
+
+  private BenchMain() {}
+
+  public static void main(String[] args) throws Exception {
+    Options options;
+    try {
+      options = Options.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
+    run(options);
+    System.exit(0); // DynamoDB Local and Jetty leave non-daemon threads behind
+  }
+
+  static void run(Options options) throws Exception {
+    Vocabulary vocab = Vocabulary.read(options.datasets());
+    say("vocabulary: %,d titles, %,d title words, %,d artists, %,d albums, %,d genre and %,d year occurrences",
+        vocab.titles().size(), vocab.words().size(), vocab.artists().size(), vocab.albums().size(),
+        vocab.genres().size(), vocab.years().length);
+    CatalogGenerator catalog = new CatalogGenerator(vocab, CatalogGenerator.SEED);
+    QuerySet queries = QuerySet.draw(catalog, CatalogGenerator.SEED, QUERIES);
+    Path dir = Files.createTempDirectory("tonearm-bench-index");
+    try {
+      BenchIndex.Built built = BenchIndex.build(catalog, options.tracks(), dir, INDEX_THREADS);
+      say("build: %,d tracks in %.1f s = %,.0f docs/s (%d threads, %.0f MB RAM buffer, no force-merge); index %,d"
+              + " bytes = %.1f MiB in %d segments; heap pool peaks during build %.0f MiB",
+          built.docs(), built.nanos() / 1e9, built.docsPerSecond(), INDEX_THREADS, BenchIndex.RAM_BUFFER_MB,
+          built.bytes(), mib(built.bytes()), built.segments(), mib(built.heapPeakBytes()));
+      measure(options, dir, queries);
+    } finally {
+      delete(dir);
+    }
+  }
+
+  private static void measure(Options options, Path dir, QuerySet queries) throws Exception {
+    try (Directory directory = FSDirectory.open(dir)) {
+      SearcherManager searchers = new SearcherManager(directory, null);
+      SearchIndex index = new SearchIndex() {
+        @Override
+        public SearcherManager searchers() {
+          return searchers;
+        }
+
+        @Override
+        public boolean ready() {
+          return true;
+        }
+      };
+      List<ClosedLoop.Result[]> pairs = new ArrayList<>();
+      try (BenchServer server = new BenchServer(index)) {
+        for (int c : options.concurrency()) {
+          pairs.add(new ClosedLoop.Result[] {load("suggest HTTP", c, options,
+              n -> server.suggest(n, queries.suggest().get((int) (n % QUERIES))))});
+        }
+        for (int c : options.concurrency()) {
+          pairs.add(new ClosedLoop.Result[] {load("search 5 facets HTTP", c, options,
+              n -> server.search(n, queries.search().get((int) (n % QUERIES))))});
+        }
+        say("heap used after GC, server up with its reader and facet state: %.0f MiB", mib(heapAfterGc()));
+      }
+      InProcess inProcess = new InProcess(index);
+      int at = 0;
+      for (int c : options.concurrency()) {
+        pairs.set(at, withSecond(pairs.get(at++), load("suggest in-process", c, options,
+            n -> inProcess.suggest(n, queries.suggest().get((int) (n % QUERIES))))));
+      }
+      for (int c : options.concurrency()) {
+        pairs.set(at, withSecond(pairs.get(at++), load("search 5 facets in-process", c, options,
+            n -> inProcess.search(n, queries.search().get((int) (n % QUERIES))))));
+      }
+      say("overhead of HTTP + token check + JSON (HTTP / in-process):");
+      for (ClosedLoop.Result[] pair : pairs) {
+        say("  %-22s c=%d  p50 x%.2f  p99 x%.2f  QPS x%.2f", pair[0].name().replace(" HTTP", ""),
+            pair[0].concurrency(), pair[0].millisAt(0.5) / pair[1].millisAt(0.5),
+            pair[0].millisAt(0.99) / pair[1].millisAt(0.99), pair[0].qps() / pair[1].qps());
+      }
+      say("heap used after GC at the end: %.0f MiB; max heap %.0f MiB; process RSS %s", mib(heapAfterGc()),
+          mib(Runtime.getRuntime().maxMemory()), rss());
+      searchers.close();
+    }
+  }
+
+  private static ClosedLoop.Result load(String name, int concurrency, Options options, ClosedLoop.Request request)
+      throws InterruptedException {
+    ClosedLoop.Result result = ClosedLoop.run(name, concurrency, options.warmup(), options.measure(), request);
+    say("%s", result.line());
+    return result;
+  }
+
+  private static ClosedLoop.Result[] withSecond(ClosedLoop.Result[] pair, ClosedLoop.Result second) {
+    return new ClosedLoop.Result[] {pair[0], second};
+  }
+
+  private static long heapAfterGc() {
+    System.gc();
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+
+  private static String rss() throws IOException {
+    Path status = Path.of("/proc/self/status");
+    if (!Files.isReadable(status)) {
+      return "unknown";
+    }
+    return Files.readAllLines(status).stream().filter(l -> l.startsWith("VmRSS:")).findFirst()
+        .map(l -> String.format(Locale.ROOT, "%.0f MiB", Long.parseLong(l.replaceAll("\\D", "")) / 1024.0))
+        .orElse("unknown");
+  }
+
+  private static double mib(long bytes) {
+    return bytes / (1024.0 * 1024.0);
+  }
+
+  private static void say(String format, Object... args) {
+    System.out.println(String.format(Locale.ROOT, format, args));
+  }
+
+  private static void delete(Path dir) throws IOException {
+    try (var files = Files.walk(dir)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package dev.tonearm.server.bench;
+
+import ch.qos.logback.classic.Level;
+import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
+import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
+import dev.tonearm.server.App;
+import dev.tonearm.server.Catalog;
+import dev.tonearm.server.Readiness;
+import dev.tonearm.server.auth.AccessTokenVerifier;
+import dev.tonearm.server.auth.DevIssuer;
+import dev.tonearm.server.search.SearchIndex;
+import dev.tonearm.server.tracks.Cursors;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The real Tonearm server on a loopback port, as the HTTP tests assemble it (in-memory DynamoDB Local, an embedded
+ * token issuer the verifier fetches keys from), serving a given index; and a client that calls it as the bench
+ * users, each request with its user's signed token, which the server verifies every time.
+ */
+final class BenchServer implements AutoCloseable {
+  private final AmazonDynamoDBLocal dynamo;
+  private final DevIssuer issuer;
+  private final App app;
+  private final List<String> tokens = new ArrayList<>();
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final String base;
+
+  BenchServer(SearchIndex index) {
+    // One INFO line per request is the server's access log; at thousands of requests a second it would measure
+    // the terminal. Warnings and errors still show.
+    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(App.class)).setLevel(Level.WARN);
+    Clock clock = Clock.systemUTC();
+    dynamo = DynamoDBEmbedded.create();
+    issuer = DevIssuer.ephemeral(clock).start();
+    Catalog catalog = Catalog.dynamo(dynamo.dynamoDbClient(), "catalog", clock);
+    Readiness readiness = new Readiness(Map.of("catalog", catalog.reachable(), "index", index::ready));
+    app = new App(catalog, index, new AccessTokenVerifier(issuer.settings()), new Cursors(new byte[32]), readiness,
+        clock).start("127.0.0.1", 0);
+    readiness.markStarted();
+    base = "http://127.0.0.1:" + app.port();
+    for (int u = 0; u < CatalogGenerator.USERS; u++) {
+      tokens.add(issuer.accessToken(CatalogGenerator.username(u), false, Duration.ofHours(2)));
+    }
+  }
+
+  void suggest(long n, String q) throws IOException, InterruptedException {
+    get(n, "/v1/suggest?q=" + encode(q));
+  }
+
+  void search(long n, QuerySet.SearchCase search) throws IOException, InterruptedException {
+    StringBuilder path = new StringBuilder("/v1/search?q=").append(encode(search.q()));
+    search.genres().forEach(g -> path.append("&genre=").append(encode(g)));
+    search.decades().forEach(d -> path.append("&decade=").append(encode(d)));
+    get(n, path.toString());
+  }
+
+  /** Request {@code n} goes out as user {@code n mod USERS}. */
+  private void get(long n, String pathAndQuery) throws IOException, InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(base + pathAndQuery))
+        .header("Authorization", "Bearer " + tokens.get((int) (n % tokens.size())))
+        .GET().build();
+    HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    if (response.statusCode() != 200) {
+      throw new IOException(response.statusCode() + " from " + pathAndQuery + ": "
+          + new String(response.body(), StandardCharsets.UTF_8));
+    }
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  @Override
+  public void close() {
+    http.close();
+    app.stop();
+    issuer.close();
+    dynamo.shutdown();
+  }
+}

@@ -15,7 +15,9 @@ public final class Cli {
         serve                         run a server configured from the environment (AWS)
         test                          run every test
         demo-catalog                  regenerate the shipped demo catalog from the data sets
-        relevance                     run the judged queries and print success@1, success@5, MRR@10""";
+        relevance                     run the judged queries and print success@1, success@5, MRR@10
+        bench [--tracks N] [--concurrency 1,4] [--seconds S]
+                                      generate a catalog, index it, load-test suggest and search""";
 
   private Cli() {}
 
@@ -31,6 +33,7 @@ public final class Cli {
       case "serve" -> ServerMain.main(rest.toArray(String[]::new));
       case "demo-catalog" -> dev.tonearm.server.demo.DemoCatalogBuilder.main(rest.toArray(String[]::new));
       case "relevance" -> dev.tonearm.server.relevance.RelevanceRun.main(rest.toArray(String[]::new));
+      case "bench" -> dev.tonearm.server.bench.BenchMain.main(rest.toArray(String[]::new));
       default -> fail("unknown command '" + args[0] + "'\n" + USAGE);
     }
   }

@@ -5,9 +5,9 @@ import dev.tonearm.indexer.SearchSchema;
 import dev.tonearm.indexer.TrackQueries;
 import dev.tonearm.server.http.Problem;
 import dev.tonearm.server.search.SearchIndex;
+import dev.tonearm.server.search.StoredTrack;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,15 +109,7 @@ public final class RecommendService {
       if (perArtist.merge(artist, 1, Integer::sum) > MAX_PER_ARTIST) {
         continue;
       }
-      Map<String, Object> track = new LinkedHashMap<>();
-      track.put("id", doc.get(SearchSchema.ID));
-      track.put("title", doc.get(SearchSchema.TITLE));
-      track.put("artist", doc.get(SearchSchema.ARTIST));
-      track.put("album", doc.get(SearchSchema.ALBUM));
-      track.put("genres", Arrays.asList(doc.getValues(SearchSchema.GENRE)));
-      track.put("year", doc.getField(SearchSchema.YEAR) == null ? null
-          : doc.getField(SearchSchema.YEAR).numericValue());
-      picked.add(track);
+      picked.add(StoredTrack.of(doc));
       if (picked.size() == limit) {
         break;
       }

@@ -10,13 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
@@ -123,7 +121,7 @@ public final class DiscoverService {
       DiscoverRequest request) throws IOException {
     List<Map<String, Object>> hits = new ArrayList<>();
     for (ScoreDoc hit : result.hits.scoreDocs) {
-      hits.add(hit(searcher.storedFields().document(hit.doc)));
+      hits.add(StoredTrack.of(searcher.storedFields().document(hit.doc)));
     }
     Map<String, Object> facets = new LinkedHashMap<>();
     for (String dim : FACET_DIMS) {
@@ -151,20 +149,6 @@ public final class DiscoverService {
     body.put("facets", facets);
     body.put("nextCursor", null);
     return body;
-  }
-
-  private static Map<String, Object> hit(Document doc) {
-    Map<String, Object> hit = new LinkedHashMap<>();
-    hit.put("id", doc.get(SearchSchema.ID));
-    hit.put("title", doc.get(SearchSchema.TITLE));
-    hit.put("artist", doc.get(SearchSchema.ARTIST));
-    hit.put("album", doc.get(SearchSchema.ALBUM));
-    hit.put("genres", Arrays.asList(doc.getValues(SearchSchema.GENRE)));
-    hit.put("year", doc.getField(SearchSchema.YEAR) == null ? null : doc.getField(SearchSchema.YEAR).numericValue());
-    hit.put("durationMs", doc.getField(SearchSchema.DURATION_MS) == null ? null
-        : doc.getField(SearchSchema.DURATION_MS).numericValue());
-    hit.put("visibility", doc.get(SearchSchema.VISIBILITY));
-    return hit;
   }
 
   private static List<Map<String, Object>> values(FacetResult result) {

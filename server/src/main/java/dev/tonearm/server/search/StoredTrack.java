@@ -1,0 +1,30 @@
+package dev.tonearm.server.search;
+
+import dev.tonearm.indexer.SearchSchema;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexableField;
+
+/** A hit as the search and recommendation APIs show it, read from the index's stored fields alone. */
+public final class StoredTrack {
+  private StoredTrack() {}
+
+  public static Map<String, Object> of(Document doc) {
+    Map<String, Object> hit = new LinkedHashMap<>();
+    hit.put("id", doc.get(SearchSchema.ID));
+    hit.put("title", doc.get(SearchSchema.TITLE));
+    hit.put("artist", doc.get(SearchSchema.ARTIST));
+    hit.put("album", doc.get(SearchSchema.ALBUM));
+    hit.put("genres", Arrays.asList(doc.getValues(SearchSchema.GENRE)));
+    hit.put("year", number(doc.getField(SearchSchema.YEAR)));
+    hit.put("durationMs", number(doc.getField(SearchSchema.DURATION_MS)));
+    hit.put("visibility", doc.get(SearchSchema.VISIBILITY));
+    return hit;
+  }
+
+  private static Number number(IndexableField field) {
+    return field == null ? null : field.numericValue();
+  }
+}

@@ -66,7 +66,8 @@ start_dev || { echo "dev-smoke: $passed passed, $((failed + 1)) failed"; exit 1;
 check "state and tokens survive a restart" bash -c "curl -sf -H 'Authorization: Bearer $user' \
   '$url/v1/tracks/export?format=csv' | grep -q 'Smoke on the Water'"
 check "the index is reopened, not rebuilt, and still answers" bash -c "! grep -q 'index built from the table' '$log' \
-  && curl -sf -H 'Authorization: Bearer $user' '$url/v1/suggest?q=smoke' | grep -q 'Smoke on the Water'"
+  && curl -sf -H 'Authorization: Bearer $user' '$url/v1/search?q=smoke%20on%20the%20water&limit=100' \
+  | grep -q 'Smoke on the Water'"
 check "the demo catalog is not loaded twice" bash -c "! grep -q 'loading the demo catalog' '$log'"
 check "Ctrl-C stops the restarted stack" stop_dev
 check "no process outlives the restarted stack" no_orphans

@@ -1,5 +1,6 @@
 package dev.tonearm.indexer.writer;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,11 +23,15 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  */
 public final class StreamFollower {
   static final String DONE = "done";
+  private static final Duration DESCRIBE_EVERY = Duration.ofSeconds(5);
 
   private final DynamoDbStreamsClient streams;
   private final String streamArn;
   private final Map<String, String> checkpoint;
   private final Map<String, String> iterators = new HashMap<>();
+  private List<Shard> shards = List.of();
+  private long describedAtNanos;
+  private long doneAtDescribe;
 
   /** Receives changes and the checkpoint (shard id → last sequence number or "done") after them. */
   public interface Sink {
@@ -74,8 +79,31 @@ public final class StreamFollower {
     return seen;
   }
 
-  /** Shards not done yet whose parent is done (or unknown to the stream any more). */
+  /**
+   * Shards not done yet whose parent is done (or unknown to the stream any more). The shard list is described
+   * again every few seconds, and at once after a shard closes: DescribeStream is rate-limited in AWS.
+   */
   private List<Shard> readableShards() {
+    if (shards.isEmpty() || doneShards() > doneAtDescribe
+        || System.nanoTime() - describedAtNanos > DESCRIBE_EVERY.toNanos()) {
+      shards = describeShards();
+      describedAtNanos = System.nanoTime();
+      doneAtDescribe = doneShards();
+    }
+    Set<String> known = new HashSet<>();
+    shards.forEach(s -> known.add(s.shardId()));
+    return shards.stream()
+        .filter(s -> !DONE.equals(checkpoint.get(s.shardId())))
+        .filter(s -> s.parentShardId() == null || !known.contains(s.parentShardId())
+            || DONE.equals(checkpoint.get(s.parentShardId())))
+        .toList();
+  }
+
+  private long doneShards() {
+    return shards.stream().filter(s -> DONE.equals(checkpoint.get(s.shardId()))).count();
+  }
+
+  private List<Shard> describeShards() {
     List<Shard> shards = new ArrayList<>();
     String start = null;
     do {
@@ -85,13 +113,7 @@ public final class StreamFollower {
       shards.addAll(description.shards());
       start = description.lastEvaluatedShardId();
     } while (start != null);
-    Set<String> known = new HashSet<>();
-    shards.forEach(s -> known.add(s.shardId()));
-    return shards.stream()
-        .filter(s -> !DONE.equals(checkpoint.get(s.shardId())))
-        .filter(s -> s.parentShardId() == null || !known.contains(s.parentShardId())
-            || DONE.equals(checkpoint.get(s.parentShardId())))
-        .toList();
+    return shards;
   }
 
   private String firstIterator(String shardId) {

@@ -197,7 +197,8 @@ public final class LiveIndex implements AutoCloseable {
   public void close() throws IOException {
     stopping = true;
     if (follower != null) {
-      follower.interrupt();
+      // No interrupt: interrupting a thread inside file I/O closes Lucene's channels, the write lock's among them.
+      // The follower sees the flag within one idle pause or one poll.
       try {
         follower.join(Duration.ofSeconds(10));
       } catch (InterruptedException e) {

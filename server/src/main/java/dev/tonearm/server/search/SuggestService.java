@@ -32,7 +32,8 @@ import org.apache.lucene.search.TopDocs;
  * of matching visible tracks; completions are the distinct names of the top tracks that continue what was typed.
  */
 public final class SuggestService {
-  static final int NAME_CANDIDATES = 200;
+  /** Top tracks whose albums and names feed the album and completion lists: each is a stored-fields read. */
+  static final int NAME_CANDIDATES = 50;
   static final int NAME_LIMIT = 5;
   /** Artist labels of the matches considered, most frequent first: bounds the work of one-letter queries. */
   static final int MAX_NAME_LABELS = 1000;

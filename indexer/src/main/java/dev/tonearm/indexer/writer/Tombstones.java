@@ -8,14 +8,11 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 
 /**
- * Deleted tracks stay in the index as tombstones, documents with just an id, a version and a marker, so the
+ * Deleted tracks stay in the index as tombstones, documents with just an id and a version, so the
  * writer remembers a delete's version. They carry no visibility, so {@code TrackQueries.visibleTo} never lets one
  * through.
  */
 public final class Tombstones {
-  /** Marks a tombstone document; live track documents never carry it. */
-  public static final String FIELD = "tombstone";
-
   private Tombstones() {}
 
   static Document of(String id, long version) {
@@ -23,7 +20,6 @@ public final class Tombstones {
     doc.add(new StringField(SearchSchema.ID, id, Field.Store.YES));
     doc.add(new NumericDocValuesField(SearchSchema.VERSION, version));
     doc.add(new StoredField(SearchSchema.VERSION, version));
-    doc.add(new StringField(FIELD, "1", Field.Store.NO));
     return doc;
   }
 }

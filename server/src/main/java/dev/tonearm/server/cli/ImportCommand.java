@@ -3,7 +3,6 @@ package dev.tonearm.server.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tonearm.server.auth.DevIssuer;
 import dev.tonearm.server.config.ServerConfig;
 import dev.tonearm.server.dev.DataDir;

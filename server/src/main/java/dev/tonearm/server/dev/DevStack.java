@@ -3,6 +3,7 @@ package dev.tonearm.server.dev;
 import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
 import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import dev.tonearm.indexer.writer.LiveIndex;
+import dev.tonearm.localaws.S3MockProcess;
 import dev.tonearm.server.App;
 import dev.tonearm.server.Catalog;
 import dev.tonearm.server.Readiness;

@@ -1,4 +1,4 @@
-package dev.tonearm.server.dev;
+package dev.tonearm.localaws;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

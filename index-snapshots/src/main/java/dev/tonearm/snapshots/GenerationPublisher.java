@@ -47,6 +47,7 @@ public final class GenerationPublisher {
   private final Generations generations;
   private final Clock clock;
   private Manifest previous;
+  private Manifest unconfirmed; // created, but the store's answer was lost
 
   /** {@code previous}: the generation this writer restored, empty when it starts an empty store. */
   public GenerationPublisher(SnapshotStore store, Optional<Manifest> previous, Clock clock) {
@@ -77,6 +78,7 @@ public final class GenerationPublisher {
   public Manifest publish(IndexCommit commit, String lineage) throws IOException {
     StoreLayout.requireLineage(lineage);
     long began = System.nanoTime();
+    adoptIfPublished();
     long expected = lastGeneration();
     long newest = generations.newestGeneration();
     if (newest != expected) {
@@ -85,7 +87,7 @@ public final class GenerationPublisher {
     Uploaded uploaded = upload(commit, lineage);
     Manifest manifest = new Manifest(Manifest.FORMAT, expected + 1, lineage, commit.getSegmentsFileName(),
         uploaded.files(), streamPosition(commit.getUserData()), clock.instant());
-    if (!generations.create(manifest)) {
+    if (!create(manifest)) {
       throw new GenerationConflictException(expected, generations.newestGeneration());
     }
     previous = manifest;
@@ -95,6 +97,32 @@ public final class GenerationPublisher {
         .addKeyValue("uploadedBytes", uploaded.bytes())
         .addKeyValue("tookMs", (System.nanoTime() - began) / 1_000_000).log("index generation published");
     return manifest;
+  }
+
+  private boolean create(Manifest manifest) throws SnapshotStoreException {
+    try {
+      return generations.create(manifest);
+    } catch (SnapshotStoreException e) {
+      unconfirmed = manifest; // a timeout may hide a success: the next publish looks before it concludes
+      throw e;
+    }
+  }
+
+  /**
+   * After a manifest creation whose answer was lost: if the store holds exactly that manifest, it was this
+   * writer's, and the writer continues from it instead of taking its own generation for a rival's.
+   */
+  private void adoptIfPublished() throws SnapshotException {
+    if (unconfirmed == null) {
+      return;
+    }
+    Optional<Manifest> stored = generations.read(unconfirmed.generation());
+    if (stored.isPresent() && stored.get().equals(unconfirmed)) {
+      previous = unconfirmed;
+      advancePointerQuietly(previous.generation());
+      LOG.atInfo().addKeyValue("generation", previous.generation()).log("an unconfirmed publish had succeeded");
+    }
+    unconfirmed = null;
   }
 
   /** What one publish uploaded. */

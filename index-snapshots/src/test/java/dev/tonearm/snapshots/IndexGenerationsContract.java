@@ -386,6 +386,22 @@ abstract class IndexGenerationsContract {
   }
 
   @Test
+  void a_publish_whose_answer_was_lost_is_recognised_as_the_writers_own() throws IOException {
+    try (TestWriter writer = TestWriter.restore(store, tmp.resolve("writer"))) {
+      writer.publish(HALO);
+      store.loseNextCreateAnswer = true;
+      assertThatThrownBy(() -> writer.publish(ACE_OF_SPADES)).isInstanceOf(SnapshotStoreException.class);
+      assertThat(new GenerationRestorer(store).newest().orElseThrow().generation()).isEqualTo(2);
+
+      Manifest third = writer.publish(LET_IT_BE);
+      assertThat(third.generation()).isEqualTo(3);
+    }
+    try (ReplicaIndex replica = ReplicaIndex.open(store, tmp.resolve("replica"))) {
+      assertThat(titles(replica)).containsExactlyInAnyOrder(HALO, ACE_OF_SPADES, LET_IT_BE);
+    }
+  }
+
+  @Test
   void a_generation_whose_pointer_write_was_lost_is_still_found() throws IOException {
     try (TestWriter writer = TestWriter.restore(store, tmp.resolve("writer"))) {
       writer.publish(HALO);

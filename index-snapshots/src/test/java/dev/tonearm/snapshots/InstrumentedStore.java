@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A store decorator for tests: counts uploads and downloads, can be taken down, can fail after a number of
- * downloads, and can hold a manifest creation until released (to stage a race at the exact moment it is won).
+ * downloads, can lose the answer to a create that succeeded, and can hold a manifest creation until released (to
+ * stage a race at the exact moment it is won).
  */
 final class InstrumentedStore implements SnapshotStore {
   private final SnapshotStore delegate;
@@ -21,6 +22,7 @@ final class InstrumentedStore implements SnapshotStore {
   final AtomicInteger downloads = new AtomicInteger();
   volatile boolean down;
   volatile int downloadsBeforeFailure = -1;
+  volatile boolean loseNextCreateAnswer;
   volatile CountDownLatch manifestReached;
   volatile CountDownLatch manifestReleased;
 
@@ -87,7 +89,12 @@ final class InstrumentedStore implements SnapshotStore {
         throw new AssertionError(e);
       }
     }
-    return delegate.createIfAbsent(key, content);
+    boolean created = delegate.createIfAbsent(key, content);
+    if (loseNextCreateAnswer) {
+      loseNextCreateAnswer = false;
+      throw new SnapshotStoreException("test store: the answer to creating " + key + " was lost", null);
+    }
+    return created;
   }
 
   @Override

@@ -56,6 +56,7 @@ public final class ReplicaIndex implements AutoCloseable {
   private volatile Manifest current;
   private LocalDir currentDir; // guarded by lock
   private int failedPolls;
+  private long refused; // guarded by lock: the newest generation found corrupt, not tried again
   private ReplicaSearchers searchers;
   private volatile boolean cleanupPending;
   private volatile boolean closed;
@@ -101,7 +102,11 @@ public final class ReplicaIndex implements AutoCloseable {
     return current.generation();
   }
 
-  /** Moves to the newest generation if there is a newer one; true if it did. */
+  /**
+   * Moves to the newest generation if there is a newer one; true if it did. A generation refused as corrupt is not
+   * downloaded again: the replica waits for a newer one (the writer publishes every few seconds), while a store
+   * failure is retried by the next call.
+   */
   public boolean sync() throws IOException {
     lock.lock();
     try {
@@ -109,10 +114,15 @@ public final class ReplicaIndex implements AutoCloseable {
         throw new IllegalStateException("this replica is closed");
       }
       Optional<Manifest> newest = generations.newest();
-      if (newest.isEmpty() || newest.get().generation() <= current.generation()) {
+      if (newest.isEmpty() || newest.get().generation() <= Math.max(current.generation(), refused)) {
         return false;
       }
-      moveTo(newest.get());
+      try {
+        moveTo(newest.get());
+      } catch (CorruptGenerationException e) {
+        refused = newest.get().generation();
+        throw e;
+      }
       return true;
     } finally {
       unlockAndClean();

@@ -445,6 +445,16 @@ abstract class IndexGenerationsContract {
         try (Stream<Path> entries = Files.list(tmp.resolve("replica"))) {
           assertThat(entries).hasSize(1); // no staging directory left behind
         }
+
+        store.resetCounts();
+        assertThat(replica.sync()).isFalse(); // the refused generation is not downloaded again
+        assertThat(store.downloads.get()).isZero();
+        writer.add(LET_IT_BE);
+        Manifest third = writer.publisher.publish(writer.commit(), writer.lineage);
+        assertThatThrownBy(replica::sync).isInstanceOf(CorruptGenerationException.class)
+            .hasMessageContaining("generation 3"); // a newer one is tried, and still references the bad object
+        assertThat(third.file("_1.cfs")).contains(victim);
+        assertThat(replica.generation()).isEqualTo(1);
       }
     }
   }

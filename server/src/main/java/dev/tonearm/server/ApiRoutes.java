@@ -13,6 +13,7 @@ import dev.tonearm.server.http.Route;
 import dev.tonearm.server.http.Route.Param;
 import dev.tonearm.server.imports.ImportRoutes;
 import dev.tonearm.server.recommend.RecommendRoutes;
+import dev.tonearm.server.search.IndexAdmin;
 import dev.tonearm.server.search.SearchRoutes;
 import dev.tonearm.server.tracks.TrackRoutes;
 import dev.tonearm.server.users.UserRoutes;
@@ -26,7 +27,7 @@ public final class ApiRoutes {
   private ApiRoutes() {}
 
   public static List<Route> all(Readiness readiness, TrackRoutes tracks, SearchRoutes search,
-      RecommendRoutes recommend, ImportRoutes imports, UserRoutes users, ApiDocs docs) {
+      RecommendRoutes recommend, ImportRoutes imports, UserRoutes users, IndexAdmin index, ApiDocs docs) {
     return List.of(
         Route.of(GET, "/health", PUBLIC, "Liveness: the process is up", readiness::health),
         Route.of(GET, "/ready", PUBLIC, "Readiness: the catalog answers and start-up is done", readiness::ready),
@@ -70,6 +71,8 @@ public final class ApiRoutes {
             recommend::forCaller).withParams(new Param("limit", "1..50, default 20", false)),
 
         Route.of(POST, "/v1/admin/import", ADMIN, "Bulk import tracks from CSV or JSON", imports::importTracks)
-            .withBody("text/csv, application/json"));
+            .withBody("text/csv, application/json"),
+        Route.of(POST, "/v1/admin/index/rebuild", ADMIN, "Rebuild the search index from the catalog (202)",
+            index::rebuild));
   }
 }

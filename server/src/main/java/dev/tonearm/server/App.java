@@ -13,6 +13,7 @@ import dev.tonearm.server.recommend.RecommendRoutes;
 import dev.tonearm.server.recommend.RecommendService;
 import dev.tonearm.server.search.DiscoverService;
 import dev.tonearm.server.search.FacetStates;
+import dev.tonearm.server.search.IndexAdmin;
 import dev.tonearm.server.search.SearchIndex;
 import dev.tonearm.server.search.SearchRoutes;
 import dev.tonearm.server.search.SuggestService;
@@ -44,6 +45,11 @@ public final class App {
 
   public App(Catalog catalog, SearchIndex index, AccessTokenVerifier verifier, Cursors cursors, Readiness readiness,
       Clock clock) {
+    this(catalog, index, IndexAdmin.readOnly(), verifier, cursors, readiness, clock);
+  }
+
+  public App(Catalog catalog, SearchIndex index, IndexAdmin indexAdmin, AccessTokenVerifier verifier,
+      Cursors cursors, Readiness readiness, Clock clock) {
     ApiDocs docs = new ApiDocs(this::routes, swaggerUiVersion());
     FacetStates facetStates = new FacetStates();
     this.routes = ApiRoutes.all(readiness,
@@ -53,6 +59,7 @@ public final class App {
         new RecommendRoutes(index, new RecommendService(index)),
         new ImportRoutes(new ImportService(catalog.tracks(), clock)),
         new UserRoutes(catalog.users()),
+        indexAdmin,
         docs);
     AuthGate gate = new AuthGate(verifier);
     this.javalin = Javalin.create(config -> {

@@ -4,22 +4,22 @@ import dev.tonearm.server.auth.AccessTokenVerifier;
 import dev.tonearm.server.auth.AuthSettings;
 import dev.tonearm.server.config.ServerConfig;
 import dev.tonearm.server.tracks.Cursors;
-import dev.tonearm.indexer.writer.LiveIndex;
-import dev.tonearm.server.search.WriterIndex;
+import dev.tonearm.server.search.FollowedIndex;
+import dev.tonearm.snapshots.S3SnapshotStore;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
-import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
-import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClientBuilder;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 /**
  * The composition root of a server replica in AWS: real DynamoDB (or the endpoint configured), the Cognito
- * user pool named by the environment. The embedded stack for one machine is {@link dev.tonearm.server.dev.DevStack}.
+ * user pool named by the environment, and the index generations the stream Lambda publishes to the index bucket
+ * (the replica never writes the index). The embedded stack for one machine is {@link dev.tonearm.server.dev.DevStack}.
  */
 public final class ServerMain {
   private static final Logger LOG = LoggerFactory.getLogger(ServerMain.class);
@@ -36,17 +36,17 @@ public final class ServerMain {
     DynamoDbClientBuilder builder = DynamoDbClient.builder();
     config.dynamoEndpoint().ifPresent(builder::endpointOverride);
     Clock clock = Clock.systemUTC();
-    DynamoDbClient dynamo = builder.build();
-    DynamoDbStreamsClientBuilder streams = DynamoDbStreamsClient.builder();
-    config.dynamoEndpoint().ifPresent(streams::endpointOverride);
-    Catalog catalog = Catalog.dynamo(dynamo, config.table(), clock);
-    // Until replicas restore index generations from S3 (next milestone), each replica follows the stream itself.
-    LiveIndex index = LiveIndex.start(dynamo, streams.build(), config.table(),
-        Files.createTempDirectory("tonearm-index"));
+    Catalog catalog = Catalog.dynamo(builder.build(), config.table(), clock);
+    S3ClientBuilder s3 = S3Client.builder();
+    config.s3Endpoint().ifPresent(endpoint -> s3.endpointOverride(endpoint).forcePathStyle(true));
+    // A stateless replica: restores the newest index generation the writer published, then follows them.
+    FollowedIndex index = FollowedIndex.start(new S3SnapshotStore(s3.build(), config.indexBucket(), ""),
+        config.dataDir().resolve("index-replica"), config.indexPoll());
     Readiness readiness = new Readiness(Map.of("the catalog table is reachable", catalog.reachable(),
-        "the search index has caught up with the catalog", index::caughtUp));
-    App app = new App(catalog, new WriterIndex(index), new AccessTokenVerifier(auth), new Cursors(secret), readiness,
-        clock).start(config.host(), config.port());
+        "an index generation is open", index::ready));
+    readiness.addDetail("indexGeneration", index::generation);
+    App app = new App(catalog, index, new AccessTokenVerifier(auth), new Cursors(secret), readiness, clock)
+        .start(config.host(), config.port());
     readiness.markStarted();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       app.stop();

@@ -1,16 +1,17 @@
 package dev.tonearm.indexer.writer;
 
-import dev.tonearm.catalog.dynamo.TrackItems;
 import dev.tonearm.indexer.MusicAnalyzers;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexCommit;
+import org.apache.lucene.index.KeepOnlyLastCommitDeletionPolicy;
+import org.apache.lucene.index.SnapshotDeletionPolicy;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.SearcherManager;
@@ -19,7 +20,6 @@ import org.apache.lucene.store.FSDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
@@ -30,9 +30,18 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  */
 public final class LiveIndex implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LiveIndex.class);
-  private static final String CHECKPOINT_PREFIX = "stream.";
+  /** Commit user data: the stream checkpoint per shard under this prefix, and the index's lineage. */
+  public static final String CHECKPOINT_PREFIX = "stream.";
+  public static final String LINEAGE = "lineage";
   private static final Duration IDLE_PAUSE = Duration.ofMillis(100);
-  private static final Duration COMMIT_EVERY = Duration.ofSeconds(5);
+  /** Applied changes are committed (and handed to the listener) at once when the stream is idle, else this often. */
+  private static final Duration COMMIT_BUSY_EVERY = Duration.ofSeconds(1);
+  /** A checkpoint that moved without changes (records of other entities) is committed this often. */
+  private static final Duration COMMIT_IDLE_EVERY = Duration.ofSeconds(5);
+
+  private static final int REBUILD_SEGMENTS = 4;
+  private static final java.time.format.DateTimeFormatter LINEAGE_TIME =
+      java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(java.time.ZoneOffset.UTC);
 
   private final DynamoDbClient dynamo;
   private final DynamoDbStreamsClient streams;
@@ -41,20 +50,29 @@ public final class LiveIndex implements AutoCloseable {
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final ChangeApplier applier;
+  private final SnapshotDeletionPolicy commits;
+  private final CommitListener listener;
   private volatile boolean caughtUp;
   private volatile boolean stopping;
+  private volatile boolean rebuildRequested;
   private Thread follower;
   private Map<String, String> checkpoint = Map.of();
+  private Map<String, String> committedCheckpoint = Map.of();
+  private String lineage;
+  private boolean dirty;
+  private boolean unannounced;
   private long lastCommitNanos = System.nanoTime();
 
-  private LiveIndex(DynamoDbClient dynamo, DynamoDbStreamsClient streams, String table, Path dir)
-      throws IOException {
+  private LiveIndex(DynamoDbClient dynamo, DynamoDbStreamsClient streams, String table, Path dir,
+      CommitListener listener) throws IOException {
     this.dynamo = dynamo;
     this.streams = streams;
     this.table = table;
+    this.listener = listener;
     this.directory = FSDirectory.open(dir);
+    this.commits = new SnapshotDeletionPolicy(new KeepOnlyLastCommitDeletionPolicy());
     this.writer = new IndexWriter(directory, new IndexWriterConfig(MusicAnalyzers.indexAnalyzer())
-        .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+        .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND).setIndexDeletionPolicy(commits));
     this.searchers = new SearcherManager(writer, null);
     this.applier = new ChangeApplier(writer, searchers);
   }
@@ -62,12 +80,27 @@ public final class LiveIndex implements AutoCloseable {
   /** Opens the index in {@code dir} (building it from the table when it has no commit) and starts following. */
   public static LiveIndex start(DynamoDbClient dynamo, DynamoDbStreamsClient streams, String table, Path dir)
       throws IOException {
-    LiveIndex index = new LiveIndex(dynamo, streams, table, dir);
+    return start(dynamo, streams, table, dir, CommitListener.NONE);
+  }
+
+  /**
+   * As {@link #start(DynamoDbClient, DynamoDbStreamsClient, String, Path)}, handing every commit to
+   * {@code listener} (which publishes it) before the next one is made.
+   */
+  public static LiveIndex start(DynamoDbClient dynamo, DynamoDbStreamsClient streams, String table, Path dir,
+      CommitListener listener) throws IOException {
+    LiveIndex index = new LiveIndex(dynamo, streams, table, dir, listener);
     boolean success = false;
     try {
-      index.checkpoint = index.storedCheckpoint();
-      if (!DirectoryReader.indexExists(index.directory)) {
+      Map<String, String> stored = index.storedUserData();
+      index.checkpoint = checkpointOf(stored);
+      index.committedCheckpoint = index.checkpoint;
+      index.lineage = stored.get(LINEAGE);
+      if (!DirectoryReader.indexExists(index.directory) || index.lineage == null) {
         index.rebuildFromTable();
+      } else {
+        index.unannounced = true; // a restored or reopened commit: the listener decides whether it is news
+        index.announce();
       }
       index.follower = Thread.ofPlatform().daemon().name("index-writer").start(index::follow);
       success = true;
@@ -88,14 +121,29 @@ public final class LiveIndex implements AutoCloseable {
     return caughtUp;
   }
 
+  /** Asks the writer thread for a full rebuild from the table, into a new lineage; returns at once. */
+  public void requestRebuild() {
+    rebuildRequested = true;
+  }
+
+  /** The lineage of the index: a new one after every full rebuild. */
+  public String lineage() {
+    return lineage;
+  }
+
   private void follow() {
     StreamFollower stream = new StreamFollower(streams, streamArn(), checkpoint);
     while (!stopping) {
       try {
+        if (rebuildRequested) {
+          rebuildRequested = false;
+          rebuildFromTable(checkpoint); // then replays from before the scan: what changed during it is kept
+        }
         int seen = stream.pollOnce(this::applyBatch);
+        commitIfDue(seen == 0);
+        announce();
         if (seen == 0) {
           caughtUp = true;
-          commit(false);
           Thread.sleep(IDLE_PAUSE);
         }
       } catch (InterruptedException e) {
@@ -115,46 +163,83 @@ public final class LiveIndex implements AutoCloseable {
   }
 
   private void applyBatch(List<CatalogChange> changes, Map<String, String> after) throws IOException {
-    if (!changes.isEmpty()) {
-      applier.apply(changes);
+    if (!changes.isEmpty() && applier.apply(changes).applied() > 0) {
       searchers.maybeRefresh();
+      dirty = true;
     }
     checkpoint = after;
   }
 
-  /** Commits the applied changes with their checkpoint: every few seconds while idle, and at close. */
-  private void commit(boolean now) throws IOException {
-    if (!now && System.nanoTime() - lastCommitNanos < COMMIT_EVERY.toNanos()) {
-      return;
+  /**
+   * Applied changes are committed as soon as the stream is idle (at least every second while it is busy), so
+   * replicas see them quickly; a checkpoint that moved alone is committed every few seconds.
+   */
+  private void commitIfDue(boolean idle) throws IOException {
+    long since = System.nanoTime() - lastCommitNanos;
+    boolean due = dirty ? idle || since >= COMMIT_BUSY_EVERY.toNanos()
+        : !checkpoint.equals(committedCheckpoint) && since >= COMMIT_IDLE_EVERY.toNanos();
+    if (due) {
+      commit();
     }
+  }
+
+  /** Commits what was applied, with the stream checkpoint it includes and the lineage. */
+  private void commit() throws IOException {
     Map<String, String> userData = checkpoint.entrySet().stream()
         .collect(Collectors.toMap(e -> CHECKPOINT_PREFIX + e.getKey(), Map.Entry::getValue));
+    userData.put(LINEAGE, lineage);
     writer.setLiveCommitData(userData.entrySet());
     writer.commit();
     lastCommitNanos = System.nanoTime();
+    committedCheckpoint = checkpoint;
+    dirty = false;
+    unannounced = true;
+  }
+
+  /**
+   * Hands the newest commit to the listener while a snapshot keeps its files on disk. A listener that fails (the
+   * store is unreachable) is tried again on the next round, so no commit goes unpublished for long.
+   */
+  private void announce() {
+    if (!unannounced) {
+      return;
+    }
+    try {
+      IndexCommit commit = commits.snapshot();
+      try {
+        listener.committed(commit, lineage);
+        unannounced = false;
+      } finally {
+        commits.release(commit);
+        writer.deleteUnusedFiles();
+      }
+    } catch (Exception e) {
+      LOG.atWarn().setCause(e).log("a commit could not be handed on; retrying");
+      pause();
+    }
   }
 
   /** Scans the table into the index and commits; the stream is then followed from its start, idempotently. */
   private void rebuildFromTable() throws IOException {
-    long began = System.nanoTime();
-    writer.deleteAll();
-    int tracks = 0;
-    List<CatalogChange> batch = new ArrayList<>();
-    for (var page : dynamo.scanPaginator(ScanRequest.builder().tableName(table).build())) {
-      for (var item : page.items()) {
-        if (TrackItems.isTrack(item)) {
-          batch.add(new CatalogChange.Upserted(TrackItems.fromItem(item)));
-        }
-      }
-      tracks += applier.apply(batch).applied();
-      batch.clear();
-    }
-    checkpoint = Map.of();
-    writer.setLiveCommitData(Map.<String, String>of().entrySet());
-    writer.commit();
+    rebuildFromTable(Map.of());
+  }
+
+  /** Rebuilds from a table scan into a new lineage; the stream is then followed from {@code resumeAt}. */
+  private void rebuildFromTable(Map<String, String> resumeAt) throws IOException {
+    TableRebuild.Result result = TableRebuild.into(writer, dynamo, table, REBUILD_SEGMENTS);
+    checkpoint = resumeAt;
+    lineage = newLineage();
+    commit();
     searchers.maybeRefresh();
-    LOG.atInfo().addKeyValue("tracks", tracks).addKeyValue("tookMs", (System.nanoTime() - began) / 1_000_000)
-        .log("index built from the table");
+    announce();
+    LOG.atInfo().addKeyValue("tracks", result.tracks()).addKeyValue("lineage", lineage)
+        .addKeyValue("tookMs", result.took().toMillis()).log("index built from the table");
+  }
+
+  /** A lineage id: sortable by time, unique by chance, of the characters a store key allows. */
+  static String newLineage() {
+    return LINEAGE_TIME.format(java.time.Instant.now()) + "-"
+        + java.util.HexFormat.of().toHexDigits(java.util.concurrent.ThreadLocalRandom.current().nextInt());
   }
 
   private void rebuildQuietly() {
@@ -166,18 +251,22 @@ public final class LiveIndex implements AutoCloseable {
     }
   }
 
-  private Map<String, String> storedCheckpoint() throws IOException {
+  private Map<String, String> storedUserData() throws IOException {
     if (!DirectoryReader.indexExists(directory)) {
       return Map.of();
     }
-    Map<String, String> stored = new HashMap<>();
     try (DirectoryReader reader = DirectoryReader.open(directory)) {
-      reader.getIndexCommit().getUserData().forEach((key, value) -> {
-        if (key.startsWith(CHECKPOINT_PREFIX)) {
-          stored.put(key.substring(CHECKPOINT_PREFIX.length()), value);
-        }
-      });
+      return reader.getIndexCommit().getUserData();
     }
+  }
+
+  private static Map<String, String> checkpointOf(Map<String, String> userData) {
+    Map<String, String> stored = new HashMap<>();
+    userData.forEach((key, value) -> {
+      if (key.startsWith(CHECKPOINT_PREFIX)) {
+        stored.put(key.substring(CHECKPOINT_PREFIX.length()), value);
+      }
+    });
     return stored;
   }
 
@@ -207,7 +296,8 @@ public final class LiveIndex implements AutoCloseable {
     }
     try {
       if (writer.isOpen()) {
-        commit(true);
+        commit();
+        announce();
       }
     } finally {
       searchers.close();

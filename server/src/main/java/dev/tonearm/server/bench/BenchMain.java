@@ -11,6 +11,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -89,7 +91,7 @@ public final class BenchMain {
       SearcherManager searchers = new SearcherManager(directory, null);
       SearchIndex index = new SearchIndex() {
         @Override
-        public SearcherManager searchers() {
+        public ReferenceManager<IndexSearcher> searchers() {
           return searchers;
         }
 

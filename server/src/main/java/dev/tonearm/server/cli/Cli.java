@@ -12,6 +12,8 @@ public final class Cli {
         token <user> [--admin] [--ttl 12h]
                                       print a dev access token for <user>
         import <file.csv|file.json>   bulk import into the running service
+        replica                       one more read replica of the running dev stack (port TONEARM_PORT, 8081)
+        rebuild                       rebuild the search index from the catalog, in the running writer
         serve                         run a server configured from the environment (AWS)
         test                          run every test
         demo-catalog                  regenerate the shipped demo catalog from the data sets
@@ -30,6 +32,8 @@ public final class Cli {
       case "dev" -> DevCommand.run(rest);
       case "token" -> TokenCommand.run(rest);
       case "import" -> ImportCommand.run(rest);
+      case "replica" -> ReplicaCommand.run(rest);
+      case "rebuild" -> RebuildCommand.run(rest);
       case "serve" -> ServerMain.main(rest.toArray(String[]::new));
       case "demo-catalog" -> dev.tonearm.server.demo.DemoCatalogBuilder.main(rest.toArray(String[]::new));
       case "relevance" -> dev.tonearm.server.relevance.RelevanceRun.main(rest.toArray(String[]::new));

@@ -2,6 +2,7 @@ package dev.tonearm.server.config;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,10 @@ public record ServerConfig(
     Optional<byte[]> cursorSecret,
     Path dataDir,
     String mediaBucket,
-    String indexBucket) {
+    String indexBucket,
+    Optional<URI> s3Endpoint,
+    Duration indexPoll,
+    int indexKeepGenerations) {
 
   public static final String PORT = "TONEARM_PORT";
   public static final String HOST = "TONEARM_HOST";
@@ -38,8 +42,14 @@ public record ServerConfig(
   public static final String DATA_DIR = "TONEARM_DATA_DIR";
   public static final String MEDIA_BUCKET = "TONEARM_MEDIA_BUCKET";
   public static final String INDEX_BUCKET = "TONEARM_INDEX_BUCKET";
+  public static final String S3_ENDPOINT = "TONEARM_S3_ENDPOINT";
+  public static final String INDEX_POLL = "TONEARM_INDEX_POLL";
+  public static final String INDEX_KEEP_GENERATIONS = "TONEARM_INDEX_KEEP_GENERATIONS";
   public static final List<String> NAMES = List.of(PORT, HOST, TABLE, DYNAMODB_ENDPOINT, AUTH_ISSUER,
-      AUTH_CLIENT_ID, AUTH_JWKS_URL, CURSOR_SECRET, DATA_DIR, MEDIA_BUCKET, INDEX_BUCKET);
+      AUTH_CLIENT_ID, AUTH_JWKS_URL, CURSOR_SECRET, DATA_DIR, MEDIA_BUCKET, INDEX_BUCKET, S3_ENDPOINT, INDEX_POLL,
+      INDEX_KEEP_GENERATIONS);
+  /** Names only a local setup sets (endpoints of local stand-ins); a deployment leaves them unset. */
+  public static final List<String> LOCAL_ONLY = List.of(DYNAMODB_ENDPOINT, S3_ENDPOINT);
 
   public static ServerConfig fromEnvironment() {
     return from(System.getenv());
@@ -59,7 +69,43 @@ public record ServerConfig(
         opt(env, CURSOR_SECRET).map(ServerConfig::secret),
         Path.of(env.getOrDefault(DATA_DIR, "data")),
         env.getOrDefault(MEDIA_BUCKET, "tonearm-media"),
-        env.getOrDefault(INDEX_BUCKET, "tonearm-index"));
+        env.getOrDefault(INDEX_BUCKET, "tonearm-index"),
+        opt(env, S3_ENDPOINT).map(URI::create),
+        duration(env, INDEX_POLL, Duration.ofMillis(100)),
+        positive(env, INDEX_KEEP_GENERATIONS, 10));
+  }
+
+  private static Duration duration(Map<String, String> env, String name, Duration otherwise) {
+    Optional<String> value = opt(env, name);
+    if (value.isEmpty()) {
+      return otherwise;
+    }
+    try {
+      Duration parsed = Duration.parse(value.get());
+      if (!parsed.isNegative() && !parsed.isZero()) {
+        return parsed;
+      }
+    } catch (java.time.format.DateTimeParseException bad) {
+      // reported below
+    }
+    throw new IllegalArgumentException(name + " must be a positive ISO-8601 duration such as PT1S, was '"
+        + value.get() + "'");
+  }
+
+  private static int positive(Map<String, String> env, String name, int otherwise) {
+    Optional<String> value = opt(env, name);
+    if (value.isEmpty()) {
+      return otherwise;
+    }
+    try {
+      int parsed = Integer.parseInt(value.get());
+      if (parsed > 0) {
+        return parsed;
+      }
+    } catch (NumberFormatException bad) {
+      // reported below
+    }
+    throw new IllegalArgumentException(name + " must be a positive whole number, was '" + value.get() + "'");
   }
 
   private static int port(Map<String, String> env) {

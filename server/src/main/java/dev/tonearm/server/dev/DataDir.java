@@ -25,6 +25,16 @@ public record DataDir(Path root) {
     return root.resolve("index");
   }
 
+  /** The server's own replica of the published index generations. */
+  public Path replica() {
+    return root.resolve("replica");
+  }
+
+  /** Where the running dev stack says where its local S3 listens, for {@code ./tonearm replica}. */
+  public Path stackFile() {
+    return root.resolve("stack.properties");
+  }
+
   public Path s3() {
     return root.resolve("s3");
   }

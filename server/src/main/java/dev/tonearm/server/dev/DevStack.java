@@ -3,6 +3,7 @@ package dev.tonearm.server.dev;
 import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
 import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import dev.tonearm.indexer.writer.LiveIndex;
+import dev.tonearm.localaws.LocalS3;
 import dev.tonearm.localaws.S3MockProcess;
 import dev.tonearm.server.App;
 import dev.tonearm.server.Catalog;
@@ -10,9 +11,17 @@ import dev.tonearm.server.Readiness;
 import dev.tonearm.server.auth.AccessTokenVerifier;
 import dev.tonearm.server.auth.DevIssuer;
 import dev.tonearm.server.config.ServerConfig;
-import dev.tonearm.server.search.WriterIndex;
+import dev.tonearm.server.search.FollowedIndex;
+import dev.tonearm.server.search.IndexAdmin;
 import dev.tonearm.server.tracks.Cursors;
+import dev.tonearm.snapshots.GenerationRestorer;
+import dev.tonearm.snapshots.Manifest;
+import dev.tonearm.snapshots.S3SnapshotStore;
+import dev.tonearm.snapshots.SnapshotStore;
 import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,8 +46,11 @@ public final class DevStack implements AutoCloseable {
   private S3MockProcess s3;
   private AmazonDynamoDBLocal dynamo;
   private DemoLoad demoLoad;
+  private LiveIndex writer;
+  /** Unreferenced index files are deleted only this long after they were written: longer than any publish. */
+  private static final Duration COLLECT_GRACE = Duration.ofMinutes(10);
 
-  /** What to start: where state lives, S3Mock's jar (or null to run without S3), and whether to seed the demo. */
+  /** What to start: where state lives, S3Mock's jar, and whether to seed the demo. */
   public record Options(ServerConfig config, Path s3MockJar, boolean loadDemoCatalog) {}
 
   private DevStack() {}
@@ -54,25 +66,32 @@ public final class DevStack implements AutoCloseable {
     }
     dynamo = DynamoDBEmbedded.create(data.dynamoDb().resolve("catalog.db").toFile());
     started.push(dynamo::shutdown);
-    s3 = options.s3MockJar() == null ? null : S3MockProcess.launch(options.s3MockJar(), data.s3(),
-        data.logs().resolve("s3mock.log"), List.of(config.mediaBucket(), config.indexBucket()));
-    if (s3 != null) {
-      started.push(s3);
-    }
+    s3 = S3MockProcess.launch(options.s3MockJar(), data.s3(), data.logs().resolve("s3mock.log"),
+        List.of(config.mediaBucket(), config.indexBucket()));
+    started.push(s3);
     issuer = DevIssuer.persistent(data.issuerKey(), clock).start();
     started.push(issuer);
     Catalog catalog = Catalog.dynamo(dynamo.dynamoDbClient(), config.table(), clock);
-    LiveIndex index = LiveIndex.start(dynamo.dynamoDbClient(), dynamo.dynamoDbStreamsClient(), config.table(),
-        data.index());
+    s3.awaitReady();
+    StackFile.write(data.stackFile(), s3.endpoint());
+    SnapshotStore store = indexStore(s3.endpoint(), config.indexBucket());
+    // The one writer: starts from the newest published generation, publishes every commit.
+    Optional<Manifest> restored = new GenerationRestorer(store).restoreForWriting(data.index());
+    LiveIndex writer = LiveIndex.start(dynamo.dynamoDbClient(), dynamo.dynamoDbStreamsClient(), config.table(),
+        data.index(), new GenerationPublishing(store, restored, config.indexKeepGenerations(), COLLECT_GRACE, clock));
+    started.push(writer);
+    this.writer = writer;
+    // The server reads like any replica: from the published generations.
+    FollowedIndex index = FollowedIndex.start(store, data.replica(), config.indexPoll());
     started.push(index);
     Readiness readiness = new Readiness(Map.of("the catalog table is reachable", catalog.reachable(),
-        "the search index has caught up with the catalog", index::caughtUp));
-    app = new App(catalog, new WriterIndex(index), new AccessTokenVerifier(issuer.settings()),
-        new Cursors(data.cursorSecret()), readiness, clock).start(config.host(), config.port());
+        "the index writer has caught up with the catalog", writer::caughtUp,
+        "an index generation is open", index::ready));
+    readiness.addDetail("indexGeneration", index::generation);
+    app = new App(catalog, index, IndexAdmin.withWriter(writer::requestRebuild),
+        new AccessTokenVerifier(issuer.settings()), new Cursors(data.cursorSecret()), readiness, clock)
+        .start(config.host(), config.port());
     started.push(app::stop);
-    if (s3 != null) {
-      s3.awaitReady();
-    }
     readiness.markStarted();
     if (options.loadDemoCatalog()) {
       demoLoad = DemoLoad.startIfNeeded(data, catalog.tracks(), clock);
@@ -107,6 +126,16 @@ public final class DevStack implements AutoCloseable {
     }
   }
 
+  /** The local S3 store of index generations at {@code endpoint}. */
+  public static SnapshotStore indexStore(URI endpoint, String bucket) {
+    return new S3SnapshotStore(LocalS3.client(endpoint), bucket, "");
+  }
+
+  /** The in-process index writer (for a rebuild on request). */
+  public LiveIndex writer() {
+    return writer;
+  }
+
   public DevIssuer issuer() {
     return issuer;
   }
@@ -115,8 +144,8 @@ public final class DevStack implements AutoCloseable {
     return dynamo;
   }
 
-  public java.net.URI s3Endpoint() {
-    return s3 == null ? null : s3.endpoint();
+  public URI s3Endpoint() {
+    return s3.endpoint();
   }
 
   @Override

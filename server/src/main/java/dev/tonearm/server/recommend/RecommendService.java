@@ -24,7 +24,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 
@@ -44,7 +44,7 @@ public final class RecommendService {
   }
 
   public Map<String, Object> similar(Viewer viewer, String id, int limit) throws IOException {
-    SearcherManager manager = index.searchers();
+    ReferenceManager<IndexSearcher> manager = index.searchers();
     IndexSearcher searcher = manager.acquire();
     try {
       TopDocs seed = searcher.search(new BooleanQuery.Builder()
@@ -69,7 +69,7 @@ public final class RecommendService {
   }
 
   public Map<String, Object> forCaller(Viewer viewer, int limit) throws IOException {
-    SearcherManager manager = index.searchers();
+    ReferenceManager<IndexSearcher> manager = index.searchers();
     IndexSearcher searcher = manager.acquire();
     try {
       Term mine = new Term(SearchSchema.OWNER, viewer.userId());

@@ -28,7 +28,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.util.BytesRef;
@@ -61,7 +61,7 @@ public final class DiscoverService {
     selectAll(query, SearchSchema.ALBUM, request.albums());
     selectAll(query, SearchSchema.DECADE, request.decades());
     Sort sort = sortOf(request);
-    SearcherManager manager = index.searchers();
+    ReferenceManager<IndexSearcher> manager = index.searchers();
     IndexSearcher searcher = manager.acquire();
     try {
       FieldDoc after = request.cursor() == null ? null : openCursor(viewer, request, sort);

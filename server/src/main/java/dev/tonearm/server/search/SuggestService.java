@@ -23,7 +23,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.TopDocs;
 
 /**
@@ -51,7 +51,7 @@ public final class SuggestService {
         .add(TrackQueries.asYouType(q), Occur.MUST)
         .add(TrackQueries.visibleTo(viewer), Occur.FILTER)
         .build();
-    SearcherManager manager = index.searchers();
+    ReferenceManager<IndexSearcher> manager = index.searchers();
     IndexSearcher searcher = manager.acquire();
     try {
       FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, query,

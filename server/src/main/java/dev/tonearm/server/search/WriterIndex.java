@@ -1,12 +1,13 @@
 package dev.tonearm.server.search;
 
 import dev.tonearm.indexer.writer.LiveIndex;
-import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ReferenceManager;
 
 /** Searches on the in-process writer's near-real-time readers (the embedded stack, until replicas sync from S3). */
 public record WriterIndex(LiveIndex live) implements SearchIndex {
   @Override
-  public SearcherManager searchers() {
+  public ReferenceManager<IndexSearcher> searchers() {
     return live.searchers();
   }
 

@@ -232,7 +232,7 @@ public final class LiveIndex implements AutoCloseable {
     commit();
     searchers.maybeRefresh();
     announce();
-    LOG.atInfo().addKeyValue("tracks", result.tracks()).addKeyValue("lineage", lineage)
+    LOG.atInfo().addKeyValue("tracks", result.tracks()).addKeyValue("unreadable", result.unreadable()).addKeyValue("lineage", lineage)
         .addKeyValue("tookMs", result.took().toMillis()).log("index built from the table");
   }
 

@@ -3,6 +3,7 @@ package dev.tonearm.server;
 import dev.tonearm.server.auth.AccessTokenVerifier;
 import dev.tonearm.server.auth.AuthSettings;
 import dev.tonearm.server.config.ServerConfig;
+import dev.tonearm.server.edge.S3MediaStore;
 import dev.tonearm.server.tracks.Cursors;
 import dev.tonearm.indexer.writer.LiveIndex;
 import dev.tonearm.server.search.WriterIndex;
@@ -10,12 +11,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClientBuilder;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 /**
  * The composition root of a server replica in AWS: real DynamoDB (or the endpoint configured), the Cognito
@@ -45,8 +49,14 @@ public final class ServerMain {
         Files.createTempDirectory("tonearm-index"));
     Readiness readiness = new Readiness(Map.of("the catalog table is reachable", catalog.reachable(),
         "the search index has caught up with the catalog", index::caughtUp));
+    S3ClientBuilder s3 = S3Client.builder();
+    config.s3Endpoint().ifPresent(e -> s3.endpointOverride(e).forcePathStyle(true));
+    Media media = new Media(new S3MediaStore(s3.build(), config.mediaBucket()),
+        config.signingKey().orElseThrow(() -> missing(ServerConfig.SIGNING_PRIVATE_KEY)),
+        Optional.of(config.mediaBaseUrl().orElseThrow(() -> missing(ServerConfig.MEDIA_BASE_URL))),
+        config.playbackExtra());
     App app = new App(catalog, new WriterIndex(index), new AccessTokenVerifier(auth), new Cursors(secret), readiness,
-        clock).start(config.host(), config.port());
+        clock, media).start(config.host(), config.port());
     readiness.markStarted();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       app.stop();

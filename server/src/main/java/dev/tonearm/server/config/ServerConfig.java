@@ -1,7 +1,10 @@
 package dev.tonearm.server.config;
 
+import dev.tonearm.server.playback.SigningKey;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +16,10 @@ import java.util.Optional;
  *
  * @param authIssuer exact {@code iss} of accepted tokens (absent in dev: the embedded issuer's is used)
  * @param cursorSecret HMAC key of paging cursors, shared by all replicas (absent in dev: kept in the data dir)
+ * @param mediaBaseUrl public base URL of the media CDN (absent in dev: the server's own {@code /media})
+ * @param signingKey the playback URL signing key and its key-pair id (absent in dev: kept in the data dir)
+ * @param playbackExtra how long a playback URL outlives the track's duration
+ * @param s3Endpoint S3 endpoint override, for a local S3 ({@code serve} only; dev runs its own)
  */
 public record ServerConfig(
     String host,
@@ -25,7 +32,11 @@ public record ServerConfig(
     Optional<byte[]> cursorSecret,
     Path dataDir,
     String mediaBucket,
-    String indexBucket) {
+    String indexBucket,
+    Optional<URI> mediaBaseUrl,
+    Optional<SigningKey> signingKey,
+    Duration playbackExtra,
+    Optional<URI> s3Endpoint) {
 
   public static final String PORT = "TONEARM_PORT";
   public static final String HOST = "TONEARM_HOST";
@@ -38,8 +49,14 @@ public record ServerConfig(
   public static final String DATA_DIR = "TONEARM_DATA_DIR";
   public static final String MEDIA_BUCKET = "TONEARM_MEDIA_BUCKET";
   public static final String INDEX_BUCKET = "TONEARM_INDEX_BUCKET";
+  public static final String MEDIA_BASE_URL = "TONEARM_MEDIA_BASE_URL";
+  public static final String SIGNING_KEY_PAIR_ID = "TONEARM_SIGNING_KEY_PAIR_ID";
+  public static final String SIGNING_PRIVATE_KEY = "TONEARM_SIGNING_PRIVATE_KEY";
+  public static final String PLAYBACK_EXTRA = "TONEARM_PLAYBACK_EXTRA";
+  public static final String S3_ENDPOINT = "TONEARM_S3_ENDPOINT";
   public static final List<String> NAMES = List.of(PORT, HOST, TABLE, DYNAMODB_ENDPOINT, AUTH_ISSUER,
-      AUTH_CLIENT_ID, AUTH_JWKS_URL, CURSOR_SECRET, DATA_DIR, MEDIA_BUCKET, INDEX_BUCKET);
+      AUTH_CLIENT_ID, AUTH_JWKS_URL, CURSOR_SECRET, DATA_DIR, MEDIA_BUCKET, INDEX_BUCKET, MEDIA_BASE_URL,
+      SIGNING_KEY_PAIR_ID, SIGNING_PRIVATE_KEY, PLAYBACK_EXTRA, S3_ENDPOINT);
 
   public static ServerConfig fromEnvironment() {
     return from(System.getenv());
@@ -59,7 +76,38 @@ public record ServerConfig(
         opt(env, CURSOR_SECRET).map(ServerConfig::secret),
         Path.of(env.getOrDefault(DATA_DIR, "data")),
         env.getOrDefault(MEDIA_BUCKET, "tonearm-media"),
-        env.getOrDefault(INDEX_BUCKET, "tonearm-index"));
+        env.getOrDefault(INDEX_BUCKET, "tonearm-index"),
+        opt(env, MEDIA_BASE_URL).map(u -> URI.create(u.replaceAll("/+$", ""))),
+        signingKey(env),
+        playbackExtra(env),
+        opt(env, S3_ENDPOINT).map(URI::create));
+  }
+
+  /** Both the key-pair id and the PEM, or neither. */
+  private static Optional<SigningKey> signingKey(Map<String, String> env) {
+    Optional<String> id = opt(env, SIGNING_KEY_PAIR_ID);
+    Optional<String> pem = opt(env, SIGNING_PRIVATE_KEY);
+    if (id.isPresent() != pem.isPresent()) {
+      throw new IllegalArgumentException(SIGNING_KEY_PAIR_ID + " and " + SIGNING_PRIVATE_KEY + " go together: set both");
+    }
+    try {
+      return id.map(i -> SigningKey.fromPem(i, pem.get()));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(SIGNING_PRIVATE_KEY + " / " + SIGNING_KEY_PAIR_ID + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Duration playbackExtra(Map<String, String> env) {
+    String value = opt(env, PLAYBACK_EXTRA).orElse("PT15M");
+    try {
+      Duration extra = Duration.parse(value);
+      if (!extra.isNegative()) {
+        return extra;
+      }
+    } catch (DateTimeParseException bad) {
+      // reported below
+    }
+    throw new IllegalArgumentException(PLAYBACK_EXTRA + " must be an ISO-8601 duration such as PT15M, was '" + value + "'");
   }
 
   private static int port(Map<String, String> env) {

@@ -3,13 +3,18 @@ package dev.tonearm.server.dev;
 import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
 import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import dev.tonearm.indexer.writer.LiveIndex;
+import dev.tonearm.localaws.LocalS3;
 import dev.tonearm.localaws.S3MockProcess;
 import dev.tonearm.server.App;
 import dev.tonearm.server.Catalog;
+import dev.tonearm.server.Media;
 import dev.tonearm.server.Readiness;
 import dev.tonearm.server.auth.AccessTokenVerifier;
 import dev.tonearm.server.auth.DevIssuer;
 import dev.tonearm.server.config.ServerConfig;
+import dev.tonearm.server.edge.MediaStore;
+import dev.tonearm.server.edge.S3MediaStore;
+import dev.tonearm.server.playback.SigningKey;
 import dev.tonearm.server.search.WriterIndex;
 import dev.tonearm.server.tracks.Cursors;
 import java.io.IOException;
@@ -68,7 +73,7 @@ public final class DevStack implements AutoCloseable {
     Readiness readiness = new Readiness(Map.of("the catalog table is reachable", catalog.reachable(),
         "the search index has caught up with the catalog", index::caughtUp));
     app = new App(catalog, new WriterIndex(index), new AccessTokenVerifier(issuer.settings()),
-        new Cursors(data.cursorSecret()), readiness, clock).start(config.host(), config.port());
+        new Cursors(data.cursorSecret()), readiness, clock, media(config, data)).start(config.host(), config.port());
     started.push(app::stop);
     if (s3 != null) {
       s3.awaitReady();
@@ -79,6 +84,18 @@ public final class DevStack implements AutoCloseable {
       readiness.addDetail("demoCatalog", demoLoad::state);
       started.push(demoLoad);
     }
+  }
+
+  /** The media bucket in S3Mock and the signing key kept in the data directory (unless one is configured). */
+  private Media media(ServerConfig config, DataDir data) {
+    MediaStore store = MediaStore.none();
+    if (s3 != null) {
+      var client = LocalS3.client(s3.endpoint());
+      started.push(client);
+      store = new S3MediaStore(client, config.mediaBucket());
+    }
+    SigningKey key = config.signingKey().orElseGet(() -> SigningKey.persistent(data.mediaSigningKey()));
+    return new Media(store, key, config.mediaBaseUrl(), config.playbackExtra());
   }
 
   /** Starts every part; if one fails, those already started are stopped again. */

@@ -113,11 +113,19 @@ class MediaEdgeTest {
     paths.put("empty segment", dir + "/aac_96k.m3u8");
     paths.put("encoded backslash", dir + "x%5C..%5Caac_96k.m3u8");
     paths.put("path parameter", dir + "aac_96k.m3u8;jsessionid=1");
+    paths.put("no key at all", "/media/");
+    paths.put("the bucket's root", "/media//");
     return paths.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
       RawResponse response = raw("GET", e.getValue() + query);
       assertThat(response.status()).as(response.toString()).isEqualTo(403);
       assertThat(response.header("content-type")).startsWith("application/problem+json");
     }));
+  }
+
+  @Test
+  void the_edge_root_itself_is_no_object() throws IOException {
+    String query = master.substring(master.indexOf('?'));
+    assertThat(raw("GET", "/media" + query).status()).isIn(403, 404);
   }
 
   @Test

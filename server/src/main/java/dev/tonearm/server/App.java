@@ -35,6 +35,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -53,7 +54,7 @@ public final class App {
   public App(Catalog catalog, SearchIndex index, AccessTokenVerifier verifier, Cursors cursors, Readiness readiness,
       Clock clock, Media media) {
     ApiDocs docs = new ApiDocs(this::routes, swaggerUiVersion());
-    java.util.function.Supplier<String> mediaBase = () -> mediaBaseUrl(media);
+    Supplier<String> mediaBase = () -> mediaBaseUrl(media);
     FacetStates facetStates = new FacetStates();
     this.routes = ApiRoutes.all(readiness,
         new TrackRoutes(new TrackService(catalog.tracks(), cursors, clock)),

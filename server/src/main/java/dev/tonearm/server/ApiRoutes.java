@@ -5,13 +5,17 @@ import static dev.tonearm.server.http.Access.PUBLIC;
 import static dev.tonearm.server.http.Access.USER;
 import static io.javalin.http.HandlerType.DELETE;
 import static io.javalin.http.HandlerType.GET;
+import static io.javalin.http.HandlerType.HEAD;
+import static io.javalin.http.HandlerType.OPTIONS;
 import static io.javalin.http.HandlerType.PATCH;
 import static io.javalin.http.HandlerType.POST;
 
 import dev.tonearm.server.docs.ApiDocs;
+import dev.tonearm.server.edge.EdgeRoutes;
 import dev.tonearm.server.http.Route;
 import dev.tonearm.server.http.Route.Param;
 import dev.tonearm.server.imports.ImportRoutes;
+import dev.tonearm.server.playback.PlaybackRoutes;
 import dev.tonearm.server.recommend.RecommendRoutes;
 import dev.tonearm.server.search.IndexAdmin;
 import dev.tonearm.server.search.SearchRoutes;
@@ -27,7 +31,8 @@ public final class ApiRoutes {
   private ApiRoutes() {}
 
   public static List<Route> all(Readiness readiness, TrackRoutes tracks, SearchRoutes search,
-      RecommendRoutes recommend, ImportRoutes imports, UserRoutes users, IndexAdmin index, ApiDocs docs) {
+      RecommendRoutes recommend, ImportRoutes imports, UserRoutes users, IndexAdmin index, ApiDocs docs,
+      PlaybackRoutes playback, EdgeRoutes edge) {
     return List.of(
         Route.of(GET, "/health", PUBLIC, "Liveness: the process is up", readiness::health),
         Route.of(GET, "/ready", PUBLIC, "Readiness: the catalog answers and start-up is done", readiness::ready),
@@ -50,6 +55,10 @@ public final class ApiRoutes {
         Route.of(PATCH, "/v1/tracks/{id}", USER, "Change a track's fields (owner or admin; If-Match)",
             tracks::patch).withBody("application/json"),
         Route.of(DELETE, "/v1/tracks/{id}", USER, "Delete a track (owner or admin; If-Match)", tracks::delete),
+        Route.of(GET, "/v1/tracks/{id}/play", USER, "A signed URL to play the track: HLS, or the original until "
+            + "HLS is ready", playback::play),
+        Route.of(GET, "/v1/tracks/{id}/download", USER, "A signed URL to download the track (its MP3 or original)",
+            playback::download),
 
         Route.of(GET, "/v1/suggest", USER, "Search as you type: tracks, artists, albums, completions",
             search::suggest).withParams(new Param("q", "what has been typed so far", false),
@@ -73,6 +82,11 @@ public final class ApiRoutes {
         Route.of(POST, "/v1/admin/import", ADMIN, "Bulk import tracks from CSV or JSON", imports::importTracks)
             .withBody("text/csv, application/json"),
         Route.of(POST, "/v1/admin/index/rebuild", ADMIN, "Rebuild the search index from the catalog (202)",
-            index::rebuild));
+            index::rebuild),
+
+        // The local CDN edge: public because the CloudFront signature in the query string is the credential.
+        Route.of(GET, "/media/*", PUBLIC, "A media object, for a CloudFront-signed URL (local CDN edge)", edge::get),
+        Route.of(HEAD, "/media/*", PUBLIC, "A media object's headers, for a CloudFront-signed URL", edge::head),
+        Route.of(OPTIONS, "/media/*", PUBLIC, "CORS preflight of the media edge", edge::preflight));
   }
 }

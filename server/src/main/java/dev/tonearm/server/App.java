@@ -4,11 +4,16 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.tonearm.server.auth.AccessTokenVerifier;
 import dev.tonearm.server.auth.AuthGate;
 import dev.tonearm.server.docs.ApiDocs;
+import dev.tonearm.server.edge.EdgeRoutes;
+import dev.tonearm.server.edge.SignatureVerifier;
 import dev.tonearm.server.http.ErrorBoundary;
 import dev.tonearm.server.http.Json;
 import dev.tonearm.server.http.RequestIds;
 import dev.tonearm.server.http.Route;
 import dev.tonearm.server.imports.ImportRoutes;
+import dev.tonearm.server.playback.PlaybackRoutes;
+import dev.tonearm.server.playback.PlaybackService;
+import dev.tonearm.server.playback.UrlSigner;
 import dev.tonearm.server.recommend.RecommendRoutes;
 import dev.tonearm.server.recommend.RecommendService;
 import dev.tonearm.server.search.DiscoverService;
@@ -26,9 +31,12 @@ import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -42,15 +50,17 @@ public final class App {
 
   private final Javalin javalin;
   private final List<Route> routes;
+  private volatile String host = "127.0.0.1";
 
   public App(Catalog catalog, SearchIndex index, AccessTokenVerifier verifier, Cursors cursors, Readiness readiness,
-      Clock clock) {
-    this(catalog, index, IndexAdmin.readOnly(), verifier, cursors, readiness, clock);
+      Clock clock, Media media) {
+    this(catalog, index, IndexAdmin.readOnly(), verifier, cursors, readiness, clock, media);
   }
 
   public App(Catalog catalog, SearchIndex index, IndexAdmin indexAdmin, AccessTokenVerifier verifier,
-      Cursors cursors, Readiness readiness, Clock clock) {
+      Cursors cursors, Readiness readiness, Clock clock, Media media) {
     ApiDocs docs = new ApiDocs(this::routes, swaggerUiVersion());
+    Supplier<String> mediaBase = () -> mediaBaseUrl(media);
     FacetStates facetStates = new FacetStates();
     this.routes = ApiRoutes.all(readiness,
         new TrackRoutes(new TrackService(catalog.tracks(), cursors, clock)),
@@ -60,7 +70,11 @@ public final class App {
         new ImportRoutes(new ImportService(catalog.tracks(), clock)),
         new UserRoutes(catalog.users()),
         indexAdmin,
-        docs);
+        docs,
+        new PlaybackRoutes(new PlaybackService(catalog.tracks(), new UrlSigner(media.key(), mediaBase),
+            media.playbackExtra(), clock)),
+        new EdgeRoutes(new SignatureVerifier(Map.of(media.key().keyPairId(), media.key().publicKey()), clock),
+            media.store(), mediaBase));
     AuthGate gate = new AuthGate(verifier);
     this.javalin = Javalin.create(config -> {
       config.showJavalinBanner = false;
@@ -81,11 +95,17 @@ public final class App {
     ErrorBoundary.install(javalin);
   }
 
+  /** The CDN's base URL; without one configured, this server's own {@code /media} edge, wherever it listens. */
+  private String mediaBaseUrl(Media media) {
+    return media.baseUrl().map(URI::toString).orElseGet(() -> "http://" + host + ":" + javalin.port() + "/media");
+  }
+
   public List<Route> routes() {
     return routes;
   }
 
   public App start(String host, int port) {
+    this.host = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
     javalin.start(host, port);
     return this;
   }

@@ -3,12 +3,14 @@ package dev.tonearm.server;
 import dev.tonearm.server.auth.AccessTokenVerifier;
 import dev.tonearm.server.auth.AuthSettings;
 import dev.tonearm.server.config.ServerConfig;
+import dev.tonearm.server.edge.S3MediaStore;
 import dev.tonearm.server.tracks.Cursors;
 import dev.tonearm.server.search.FollowedIndex;
 import dev.tonearm.snapshots.S3SnapshotStore;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -40,12 +42,17 @@ public final class ServerMain {
     S3ClientBuilder s3 = S3Client.builder();
     config.s3Endpoint().ifPresent(endpoint -> s3.endpointOverride(endpoint).forcePathStyle(true));
     // A stateless replica: restores the newest index generation the writer published, then follows them.
-    FollowedIndex index = FollowedIndex.start(new S3SnapshotStore(s3.build(), config.indexBucket(), ""),
+    S3Client s3Client = s3.build();
+    FollowedIndex index = FollowedIndex.start(new S3SnapshotStore(s3Client, config.indexBucket(), ""),
         config.dataDir().resolve("index-replica"), config.indexPoll());
     Readiness readiness = new Readiness(Map.of("the catalog table is reachable", catalog.reachable(),
         "an index generation is open", index::ready));
     readiness.addDetail("indexGeneration", index::generation);
-    App app = new App(catalog, index, new AccessTokenVerifier(auth), new Cursors(secret), readiness, clock)
+    Media media = new Media(new S3MediaStore(s3Client, config.mediaBucket()),
+        config.signingKey().orElseThrow(() -> missing(ServerConfig.SIGNING_PRIVATE_KEY)),
+        Optional.of(config.mediaBaseUrl().orElseThrow(() -> missing(ServerConfig.MEDIA_BASE_URL))),
+        config.playbackExtra());
+    App app = new App(catalog, index, new AccessTokenVerifier(auth), new Cursors(secret), readiness, clock, media)
         .start(config.host(), config.port());
     readiness.markStarted();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

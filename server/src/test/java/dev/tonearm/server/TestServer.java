@@ -28,6 +28,7 @@ public final class TestServer implements AutoCloseable {
   public final App app;
   public final Http http;
   public final LiveIndex index;
+  public final Media media;
   private final Path indexDir;
 
   public TestServer() {
@@ -36,6 +37,12 @@ public final class TestServer implements AutoCloseable {
 
   /** A server trusting {@code trusted} instead of its own embedded issuer (which still runs). */
   public TestServer(AuthSettings trusted) {
+    this(trusted, Media.withoutStorage());
+  }
+
+  /** A server with {@code media} behind its playback routes and its {@code /media} edge. */
+  public TestServer(AuthSettings trusted, Media media) {
+    this.media = media;
     Clock clock = Clock.systemUTC();
     dynamo = DynamoDBEmbedded.create();
     issuer = DevIssuer.ephemeral(clock).start();
@@ -49,7 +56,7 @@ public final class TestServer implements AutoCloseable {
     }
     Readiness readiness = new Readiness(Map.of("catalog", catalog.reachable(), "index", index::caughtUp));
     app = new App(catalog, new WriterIndex(index), new AccessTokenVerifier(trusted != null ? trusted : issuer.settings()),
-        new Cursors(new byte[32]), readiness, clock).start("127.0.0.1", 0);
+        new Cursors(new byte[32]), readiness, clock, media).start("127.0.0.1", 0);
     readiness.markStarted();
     http = new Http("http://127.0.0.1:" + app.port());
   }

@@ -5,6 +5,7 @@ import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
 import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import dev.tonearm.server.App;
 import dev.tonearm.server.Catalog;
+import dev.tonearm.server.Media;
 import dev.tonearm.server.Readiness;
 import dev.tonearm.server.auth.AccessTokenVerifier;
 import dev.tonearm.server.auth.DevIssuer;
@@ -47,7 +48,7 @@ final class BenchServer implements AutoCloseable {
     Catalog catalog = Catalog.dynamo(dynamo.dynamoDbClient(), "catalog", clock);
     Readiness readiness = new Readiness(Map.of("catalog", catalog.reachable(), "index", index::ready));
     app = new App(catalog, index, new AccessTokenVerifier(issuer.settings()), new Cursors(new byte[32]), readiness,
-        clock).start("127.0.0.1", 0);
+        clock, Media.withoutStorage()).start("127.0.0.1", 0);
     readiness.markStarted();
     base = "http://127.0.0.1:" + app.port();
     for (int u = 0; u < CatalogGenerator.USERS; u++) {

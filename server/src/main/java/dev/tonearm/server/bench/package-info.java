@@ -8,6 +8,7 @@
  * serves it through the real {@link dev.tonearm.server.App} on loopback, drives {@code /v1/suggest} and
  * {@code /v1/search} with signed tokens at fixed concurrency through {@link dev.tonearm.server.bench.ClosedLoop},
  * then runs the same queries on the search services in-process, so the ratio of the two is the cost of HTTP,
- * token checks and JSON.
+ * token checks and JSON. {@link dev.tonearm.server.bench.PlaybackBench} ({@code ./tonearm bench-playback}) times a
+ * playback start through the embedded stack: play endpoint, playlists, init segment, first audio byte.
  */
 package dev.tonearm.server.bench;

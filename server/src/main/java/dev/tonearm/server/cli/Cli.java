@@ -19,7 +19,8 @@ public final class Cli {
         demo-catalog                  regenerate the shipped demo catalog from the data sets
         relevance                     run the judged queries and print success@1, success@5, MRR@10
         bench [--tracks N] [--concurrency 1,4] [--seconds S]
-                                      generate a catalog, index it, load-test suggest and search""";
+                                      generate a catalog, index it, load-test suggest and search
+        bench-playback [--runs N]     time to the first audio byte of a signed playlist over loopback""";
 
   private Cli() {}
 
@@ -38,6 +39,7 @@ public final class Cli {
       case "demo-catalog" -> dev.tonearm.server.demo.DemoCatalogBuilder.main(rest.toArray(String[]::new));
       case "relevance" -> dev.tonearm.server.relevance.RelevanceRun.main(rest.toArray(String[]::new));
       case "bench" -> dev.tonearm.server.bench.BenchMain.main(rest.toArray(String[]::new));
+      case "bench-playback" -> dev.tonearm.server.bench.PlaybackBench.main(rest.toArray(String[]::new));
       default -> fail("unknown command '" + args[0] + "'\n" + USAGE);
     }
   }

@@ -2,6 +2,7 @@ package dev.tonearm.server.cli;
 
 import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
 import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
+import dev.tonearm.localaws.LocalS3;
 import dev.tonearm.server.App;
 import dev.tonearm.server.Catalog;
 import dev.tonearm.server.Readiness;
@@ -53,7 +54,7 @@ final class ReplicaCommand {
         "an index generation is open", index::ready));
     readiness.addDetail("indexGeneration", index::generation);
     App app = new App(catalog, index, new AccessTokenVerifier(issuer.settings()), new Cursors(data.cursorSecret()),
-        readiness, clock).start(config.host(), config.port());
+        readiness, clock, DevStack.localMedia(config, data, LocalS3.client(s3))).start(config.host(), config.port());
     readiness.markStarted();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

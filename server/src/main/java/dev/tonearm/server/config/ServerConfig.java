@@ -1,8 +1,10 @@
 package dev.tonearm.server.config;
 
+import dev.tonearm.server.playback.SigningKey;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,10 @@ import java.util.Optional;
  *
  * @param authIssuer exact {@code iss} of accepted tokens (absent in dev: the embedded issuer's is used)
  * @param cursorSecret HMAC key of paging cursors, shared by all replicas (absent in dev: kept in the data dir)
+ * @param mediaBaseUrl public base URL of the media CDN (absent in dev: the server's own {@code /media})
+ * @param signingKey the playback URL signing key and its key-pair id (absent in dev: kept in the data dir)
+ * @param playbackExtra how long a playback URL outlives the track's duration
+ * @param s3Endpoint S3 endpoint override, for a local S3 ({@code serve} only; dev runs its own)
  */
 public record ServerConfig(
     String host,
@@ -27,6 +33,9 @@ public record ServerConfig(
     Path dataDir,
     String mediaBucket,
     String indexBucket,
+    Optional<URI> mediaBaseUrl,
+    Optional<SigningKey> signingKey,
+    Duration playbackExtra,
     Optional<URI> s3Endpoint,
     Duration indexPoll,
     int indexKeepGenerations) {
@@ -42,12 +51,16 @@ public record ServerConfig(
   public static final String DATA_DIR = "TONEARM_DATA_DIR";
   public static final String MEDIA_BUCKET = "TONEARM_MEDIA_BUCKET";
   public static final String INDEX_BUCKET = "TONEARM_INDEX_BUCKET";
+  public static final String MEDIA_BASE_URL = "TONEARM_MEDIA_BASE_URL";
+  public static final String SIGNING_KEY_PAIR_ID = "TONEARM_SIGNING_KEY_PAIR_ID";
+  public static final String SIGNING_PRIVATE_KEY = "TONEARM_SIGNING_PRIVATE_KEY";
+  public static final String PLAYBACK_EXTRA = "TONEARM_PLAYBACK_EXTRA";
   public static final String S3_ENDPOINT = "TONEARM_S3_ENDPOINT";
   public static final String INDEX_POLL = "TONEARM_INDEX_POLL";
   public static final String INDEX_KEEP_GENERATIONS = "TONEARM_INDEX_KEEP_GENERATIONS";
   public static final List<String> NAMES = List.of(PORT, HOST, TABLE, DYNAMODB_ENDPOINT, AUTH_ISSUER,
-      AUTH_CLIENT_ID, AUTH_JWKS_URL, CURSOR_SECRET, DATA_DIR, MEDIA_BUCKET, INDEX_BUCKET, S3_ENDPOINT, INDEX_POLL,
-      INDEX_KEEP_GENERATIONS);
+      AUTH_CLIENT_ID, AUTH_JWKS_URL, CURSOR_SECRET, DATA_DIR, MEDIA_BUCKET, INDEX_BUCKET, MEDIA_BASE_URL,
+      SIGNING_KEY_PAIR_ID, SIGNING_PRIVATE_KEY, PLAYBACK_EXTRA, S3_ENDPOINT, INDEX_POLL, INDEX_KEEP_GENERATIONS);
   /** Names only a local setup sets (endpoints of local stand-ins); a deployment leaves them unset. */
   public static final List<String> LOCAL_ONLY = List.of(DYNAMODB_ENDPOINT, S3_ENDPOINT);
 
@@ -70,12 +83,15 @@ public record ServerConfig(
         Path.of(env.getOrDefault(DATA_DIR, "data")),
         env.getOrDefault(MEDIA_BUCKET, "tonearm-media"),
         env.getOrDefault(INDEX_BUCKET, "tonearm-index"),
+        opt(env, MEDIA_BASE_URL).map(u -> URI.create(u.replaceAll("/+$", ""))),
+        signingKey(env),
+        playbackExtra(env),
         opt(env, S3_ENDPOINT).map(URI::create),
-        duration(env, INDEX_POLL, Duration.ofMillis(100)),
+        positiveDuration(env, INDEX_POLL, Duration.ofMillis(100)),
         positive(env, INDEX_KEEP_GENERATIONS, 10));
   }
 
-  private static Duration duration(Map<String, String> env, String name, Duration otherwise) {
+  private static Duration positiveDuration(Map<String, String> env, String name, Duration otherwise) {
     Optional<String> value = opt(env, name);
     if (value.isEmpty()) {
       return otherwise;
@@ -85,7 +101,7 @@ public record ServerConfig(
       if (!parsed.isNegative() && !parsed.isZero()) {
         return parsed;
       }
-    } catch (java.time.format.DateTimeParseException bad) {
+    } catch (DateTimeParseException bad) {
       // reported below
     }
     throw new IllegalArgumentException(name + " must be a positive ISO-8601 duration such as PT1S, was '"
@@ -106,6 +122,33 @@ public record ServerConfig(
       // reported below
     }
     throw new IllegalArgumentException(name + " must be a positive whole number, was '" + value.get() + "'");
+  }
+
+  /** Both the key-pair id and the PEM, or neither. */
+  private static Optional<SigningKey> signingKey(Map<String, String> env) {
+    Optional<String> id = opt(env, SIGNING_KEY_PAIR_ID);
+    Optional<String> pem = opt(env, SIGNING_PRIVATE_KEY);
+    if (id.isPresent() != pem.isPresent()) {
+      throw new IllegalArgumentException(SIGNING_KEY_PAIR_ID + " and " + SIGNING_PRIVATE_KEY + " go together: set both");
+    }
+    try {
+      return id.map(i -> SigningKey.fromPem(i, pem.get()));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(SIGNING_PRIVATE_KEY + " / " + SIGNING_KEY_PAIR_ID + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Duration playbackExtra(Map<String, String> env) {
+    String value = opt(env, PLAYBACK_EXTRA).orElse("PT15M");
+    try {
+      Duration extra = Duration.parse(value);
+      if (!extra.isNegative()) {
+        return extra;
+      }
+    } catch (DateTimeParseException bad) {
+      // reported below
+    }
+    throw new IllegalArgumentException(PLAYBACK_EXTRA + " must be an ISO-8601 duration such as PT15M, was '" + value + "'");
   }
 
   private static int port(Map<String, String> env) {

@@ -12,8 +12,8 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * The dev stack's state directory: the DynamoDB Local database, S3Mock's objects, the issuer's key and the
- * cursor secret. Everything a restart must keep, and nothing else.
+ * The dev stack's state directory: the DynamoDB Local database, S3Mock's objects, the issuer's key, the media
+ * signing key and the cursor secret. Everything a restart must keep, and nothing else.
  */
 public record DataDir(Path root) {
 
@@ -41,6 +41,11 @@ public record DataDir(Path root) {
 
   public Path issuerKey() {
     return root.resolve("auth").resolve("dev-signing-key.json");
+  }
+
+  /** The RSA key that signs playback URLs (PKCS#8 PEM); the local edge trusts it. */
+  public Path mediaSigningKey() {
+    return root.resolve("auth").resolve("media-signing-key.pem");
   }
 
   public Path logs() {

@@ -7,12 +7,15 @@ import dev.tonearm.localaws.LocalS3;
 import dev.tonearm.localaws.S3MockProcess;
 import dev.tonearm.server.App;
 import dev.tonearm.server.Catalog;
+import dev.tonearm.server.Media;
 import dev.tonearm.server.Readiness;
 import dev.tonearm.server.auth.AccessTokenVerifier;
 import dev.tonearm.server.auth.DevIssuer;
 import dev.tonearm.server.config.ServerConfig;
 import dev.tonearm.server.search.FollowedIndex;
 import dev.tonearm.server.search.IndexAdmin;
+import dev.tonearm.server.edge.S3MediaStore;
+import dev.tonearm.server.playback.SigningKey;
 import dev.tonearm.server.tracks.Cursors;
 import dev.tonearm.snapshots.GenerationRestorer;
 import dev.tonearm.snapshots.Manifest;
@@ -89,7 +92,8 @@ public final class DevStack implements AutoCloseable {
         "an index generation is open", index::ready));
     readiness.addDetail("indexGeneration", index::generation);
     app = new App(catalog, index, IndexAdmin.withWriter(writer::requestRebuild),
-        new AccessTokenVerifier(issuer.settings()), new Cursors(data.cursorSecret()), readiness, clock)
+        new AccessTokenVerifier(issuer.settings()), new Cursors(data.cursorSecret()), readiness, clock,
+        media(config, data))
         .start(config.host(), config.port());
     started.push(app::stop);
     readiness.markStarted();
@@ -98,6 +102,19 @@ public final class DevStack implements AutoCloseable {
       readiness.addDetail("demoCatalog", demoLoad::state);
       started.push(demoLoad);
     }
+  }
+
+  /** The media bucket in S3Mock and the signing key kept in the data directory (unless one is configured). */
+  private Media media(ServerConfig config, DataDir data) {
+    var client = LocalS3.client(s3.endpoint());
+    started.push(client);
+    return localMedia(config, data, client);
+  }
+
+  /** Media of a local server: the media bucket in the stack's S3 and the signing key of the data directory. */
+  public static Media localMedia(ServerConfig config, DataDir data, software.amazon.awssdk.services.s3.S3Client s3) {
+    SigningKey key = config.signingKey().orElseGet(() -> SigningKey.persistent(data.mediaSigningKey()));
+    return new Media(new S3MediaStore(s3, config.mediaBucket()), key, config.mediaBaseUrl(), config.playbackExtra());
   }
 
   /** Starts every part; if one fails, those already started are stopped again. */

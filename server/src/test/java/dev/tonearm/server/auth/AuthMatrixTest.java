@@ -51,10 +51,12 @@ class AuthMatrixTest {
   }
 
   @Test
-  void only_probes_and_docs_are_public() {
+  void only_probes_docs_and_the_signed_media_edge_are_public() {
     Set<String> open = server.app.routes().stream().filter(r -> r.access() == Access.PUBLIC)
         .map(r -> r.method() + " " + r.path()).collect(Collectors.toSet());
-    assertThat(open).containsExactlyInAnyOrder("GET /health", "GET /ready", "GET /openapi.json", "GET /docs");
+    // /media is public to tokens because its CloudFront signature is the credential (MediaEdgeTest, SignatureVerifierTest).
+    assertThat(open).containsExactlyInAnyOrder("GET /health", "GET /ready", "GET /openapi.json", "GET /docs",
+        "GET /media/*", "HEAD /media/*", "OPTIONS /media/*");
   }
 
   @TestFactory

@@ -37,8 +37,7 @@ public record ServerConfig(
     Optional<SigningKey> signingKey,
     Duration playbackExtra,
     Optional<URI> s3Endpoint,
-    Duration indexPoll,
-    int indexKeepGenerations) {
+    Duration indexPoll) {
 
   public static final String PORT = "TONEARM_PORT";
   public static final String HOST = "TONEARM_HOST";
@@ -57,10 +56,9 @@ public record ServerConfig(
   public static final String PLAYBACK_EXTRA = "TONEARM_PLAYBACK_EXTRA";
   public static final String S3_ENDPOINT = "TONEARM_S3_ENDPOINT";
   public static final String INDEX_POLL = "TONEARM_INDEX_POLL";
-  public static final String INDEX_KEEP_GENERATIONS = "TONEARM_INDEX_KEEP_GENERATIONS";
   public static final List<String> NAMES = List.of(PORT, HOST, TABLE, DYNAMODB_ENDPOINT, AUTH_ISSUER,
       AUTH_CLIENT_ID, AUTH_JWKS_URL, CURSOR_SECRET, DATA_DIR, MEDIA_BUCKET, INDEX_BUCKET, MEDIA_BASE_URL,
-      SIGNING_KEY_PAIR_ID, SIGNING_PRIVATE_KEY, PLAYBACK_EXTRA, S3_ENDPOINT, INDEX_POLL, INDEX_KEEP_GENERATIONS);
+      SIGNING_KEY_PAIR_ID, SIGNING_PRIVATE_KEY, PLAYBACK_EXTRA, S3_ENDPOINT, INDEX_POLL);
   /** Names only a local setup sets (endpoints of local stand-ins); a deployment leaves them unset. */
   public static final List<String> LOCAL_ONLY = List.of(DYNAMODB_ENDPOINT, S3_ENDPOINT);
 
@@ -87,8 +85,7 @@ public record ServerConfig(
         signingKey(env),
         playbackExtra(env),
         opt(env, S3_ENDPOINT).map(URI::create),
-        positiveDuration(env, INDEX_POLL, Duration.ofMillis(100)),
-        positive(env, INDEX_KEEP_GENERATIONS, 10));
+        positiveDuration(env, INDEX_POLL, Duration.ofMillis(100)));
   }
 
   private static Duration positiveDuration(Map<String, String> env, String name, Duration otherwise) {
@@ -106,22 +103,6 @@ public record ServerConfig(
     }
     throw new IllegalArgumentException(name + " must be a positive ISO-8601 duration such as PT1S, was '"
         + value.get() + "'");
-  }
-
-  private static int positive(Map<String, String> env, String name, int otherwise) {
-    Optional<String> value = opt(env, name);
-    if (value.isEmpty()) {
-      return otherwise;
-    }
-    try {
-      int parsed = Integer.parseInt(value.get());
-      if (parsed > 0) {
-        return parsed;
-      }
-    } catch (NumberFormatException bad) {
-      // reported below
-    }
-    throw new IllegalArgumentException(name + " must be a positive whole number, was '" + value.get() + "'");
   }
 
   /** Both the key-pair id and the PEM, or neither. */

@@ -52,6 +52,8 @@ public final class DevStack implements AutoCloseable {
   private LiveIndex writer;
   /** Unreferenced index files are deleted only this long after they were written: longer than any publish. */
   private static final Duration COLLECT_GRACE = Duration.ofMinutes(10);
+  /** Generations kept in the local store: enough for a replica that fell a little behind. */
+  private static final int KEEP_GENERATIONS = 10;
 
   /** What to start: where state lives, S3Mock's jar, and whether to seed the demo. */
   public record Options(ServerConfig config, Path s3MockJar, boolean loadDemoCatalog) {}
@@ -81,7 +83,7 @@ public final class DevStack implements AutoCloseable {
     // The one writer: starts from the newest published generation, publishes every commit.
     Optional<Manifest> restored = new GenerationRestorer(store).restoreForWriting(data.index());
     LiveIndex writer = LiveIndex.start(dynamo.dynamoDbClient(), dynamo.dynamoDbStreamsClient(), config.table(),
-        data.index(), new GenerationPublishing(store, restored, config.indexKeepGenerations(), COLLECT_GRACE, clock));
+        data.index(), new GenerationPublishing(store, restored, KEEP_GENERATIONS, COLLECT_GRACE, clock));
     started.push(writer);
     this.writer = writer;
     // The server reads like any replica: from the published generations.

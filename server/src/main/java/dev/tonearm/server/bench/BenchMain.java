@@ -168,7 +168,7 @@ public final class BenchMain {
     System.out.println(String.format(Locale.ROOT, format, args));
   }
 
-  private static void delete(Path dir) throws IOException {
+  static void delete(Path dir) throws IOException {
     try (var files = Files.walk(dir)) {
       for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);

@@ -20,7 +20,10 @@ public final class Cli {
         relevance                     run the judged queries and print success@1, success@5, MRR@10
         bench [--tracks N] [--concurrency 1,4] [--seconds S]
                                       generate a catalog, index it, load-test suggest and search
-        bench-playback [--runs N]     time to the first audio byte of a signed playlist over loopback""";
+        bench-playback [--runs N]     time to the first audio byte of a signed playlist over loopback
+        bench-generations [--tracks N]
+                                      publish, restore, sync and rebuild an index of N tracks; writer cold start
+        bench-freshness [--writes N]  write -> searchable on the dev stack and on ./tonearm replica""";
 
   private Cli() {}
 
@@ -39,6 +42,8 @@ public final class Cli {
       case "demo-catalog" -> dev.tonearm.server.demo.DemoCatalogBuilder.main(rest.toArray(String[]::new));
       case "relevance" -> dev.tonearm.server.relevance.RelevanceRun.main(rest.toArray(String[]::new));
       case "bench" -> dev.tonearm.server.bench.BenchMain.main(rest.toArray(String[]::new));
+      case "bench-generations" -> dev.tonearm.server.bench.GenerationsBench.main(rest.toArray(String[]::new));
+      case "bench-freshness" -> dev.tonearm.server.bench.FreshnessBench.main(rest.toArray(String[]::new));
       case "bench-playback" -> dev.tonearm.server.bench.PlaybackBench.main(rest.toArray(String[]::new));
       default -> fail("unknown command '" + args[0] + "'\n" + USAGE);
     }

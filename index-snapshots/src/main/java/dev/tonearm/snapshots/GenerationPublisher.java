@@ -141,19 +141,17 @@ public final class GenerationPublisher {
       previous.files().forEach(f -> known.put(f.key(), f));
     }
     List<Manifest.IndexFile> files = new ArrayList<>();
-    int count = 0;
-    long bytes = 0;
+    List<Manifest.IndexFile> upload = new ArrayList<>();
     for (String name : commit.getFileNames().stream().sorted().toList()) {
       Manifest.IndexFile file = describe(directory, name, lineage, known);
       if (file == null) {
         file = verified(directory, name, lineage);
-        store.put(file.key(), dir.resolve(name));
-        count++;
-        bytes += file.length();
+        upload.add(file);
       }
       files.add(file);
     }
-    return new Uploaded(files, count, bytes);
+    Transfers.each(upload, file -> store.put(file.key(), dir.resolve(file.name())));
+    return new Uploaded(files, upload.size(), upload.stream().mapToLong(Manifest.IndexFile::length).sum());
   }
 
   /** The previous generation's entry for this file if it has exactly this file, else null. */

@@ -46,13 +46,13 @@ final class LocalCopy {
     deleteTree(staging);
     try {
       Files.createDirectories(staging);
-      for (Manifest.IndexFile file : missing) {
+      Transfers.each(missing, file -> {
         if (!store.download(file.key(), staging.resolve(file.name()))) {
           throw new CorruptGenerationException(manifest.generation(), "its file " + file.name() + " (" + file.key()
               + ") is missing from the store", null);
         }
         verify(manifest.generation(), staging, file);
-      }
+      });
       missing.sort(Comparator.comparing((Manifest.IndexFile f) -> f.name().equals(manifest.segmentsFile())));
       for (Manifest.IndexFile file : missing) {
         Files.move(staging.resolve(file.name()), dir.resolve(file.name()), StandardCopyOption.ATOMIC_MOVE,

@@ -1,0 +1,95 @@
+package dev.tonearm.ingest.media;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The transcodes ingestion needs, each one ffmpeg run under a wall-clock limit: the audio-only HLS ladder, the
+ * 320 kbps MP3 download of a lossless source, and the extraction of an attached cover picture. Every run reads
+ * the first audio stream only (cover pictures stored as video streams are ignored) and writes at most
+ * {@code maxLength} of audio, whatever the file's header claims.
+ */
+public final class Ffmpeg {
+  /** The HLS ladder's variant names, in master-playlist order. */
+  public static final List<String> VARIANTS = List.of("aac_96k", "aac_192k", "aac_320k");
+  public static final String MASTER = "master.m3u8";
+  private static final Set<Integer> AAC_RATES = Set.of(7350, 8000, 11025, 12000, 16000, 22050, 24000, 32000,
+      44100, 48000);
+  private static final Set<Integer> MP3_320K_RATES = Set.of(32000, 44100, 48000);
+
+  private final String executable;
+
+  public Ffmpeg(String executable) {
+    this.executable = executable;
+  }
+
+  /** Writes {@code master.m3u8}, the three variant playlists, their init files and segments into {@code dir}. */
+  public void hls(Path input, Probe probe, Path dir, Duration maxLength, Duration timeout)
+      throws ToolFailure, IOException {
+    List<String> command = start(input, maxLength);
+    command.addAll(List.of("-map", "0:a:0", "-map", "0:a:0", "-map", "0:a:0", "-vn", "-sn", "-dn"));
+    command.addAll(resample(probe, AAC_RATES));
+    command.addAll(List.of("-c:a", "aac", "-b:a:0", "96k", "-b:a:1", "192k", "-b:a:2", "320k",
+        "-f", "hls", "-hls_time", "6", "-hls_playlist_type", "vod", "-hls_segment_type", "fmp4",
+        "-var_stream_map", "a:0,name:" + VARIANTS.get(0) + " a:1,name:" + VARIANTS.get(1)
+            + " a:2,name:" + VARIANTS.get(2),
+        "-master_pl_name", MASTER, "-hls_segment_filename", "%v_%03d.m4s", "%v.m3u8"));
+    run(command, dir, timeout, "transcoding to HLS", input);
+  }
+
+  /** Writes a 320 kbps MP3 with the source's tags to {@code output}. */
+  public void mp3(Path input, Probe probe, Path output, Duration maxLength, Duration timeout)
+      throws ToolFailure, IOException {
+    List<String> command = start(input, maxLength);
+    command.addAll(List.of("-map", "0:a:0", "-vn", "-sn", "-dn", "-map_metadata", "0"));
+    command.addAll(resample(probe, MP3_320K_RATES));
+    command.addAll(List.of("-c:a", "libmp3lame", "-b:a", "320k", "-id3v2_version", "3", "-f", "mp3",
+        output.toString()));
+    run(command, null, timeout, "encoding the MP3 download", input);
+  }
+
+  /** Copies the attached picture in stream {@code streamIndex} out, unchanged, to {@code output}. */
+  public void extractPicture(Path input, int streamIndex, Path output, Duration timeout)
+      throws ToolFailure, IOException {
+    run(List.of(executable, "-nostdin", "-hide_banner", "-v", "error", "-y", "-i", input.toString(),
+        "-map", "0:" + streamIndex, "-c", "copy", "-frames:v", "1", "-f", "image2", output.toString()),
+        null, timeout, "extracting the cover picture", input);
+  }
+
+  private List<String> start(Path input, Duration maxLength) {
+    return new ArrayList<>(List.of(executable, "-nostdin", "-hide_banner", "-v", "error", "-y",
+        "-i", input.toString(), "-t", Long.toString(maxLength.toSeconds() + 1), "-map_chapters", "-1"));
+  }
+
+  /**
+   * Keeps the source's sample rate when the encoder takes it, else the nearest family (44.1 kHz or 48 kHz);
+   * more than two channels are mixed down to stereo.
+   */
+  static List<String> resample(Probe probe, Set<Integer> accepted) {
+    List<String> options = new ArrayList<>();
+    Integer rate = probe.audio().sampleRate();
+    if (rate == null || !accepted.contains(rate) || rate > 48000) {
+      options.addAll(List.of("-ar", rate != null && rate % 11025 == 0 ? "44100" : "48000"));
+    }
+    Integer channels = probe.audio().channels();
+    if (channels == null || channels < 1 || channels > 2) {
+      options.addAll(List.of("-ac", "2"));
+    }
+    return options;
+  }
+
+  private void run(List<String> command, Path directory, Duration timeout, String what, Path input)
+      throws ToolFailure, IOException {
+    BoundedProcess.Result result = BoundedProcess.run(command, directory, timeout, 64 * 1024);
+    if (result.timedOut()) {
+      throw new ToolFailure(what + " took longer than " + timeout.toSeconds() + " s and was stopped");
+    }
+    if (result.exitCode() != 0) {
+      throw new ToolFailure(what + " failed (" + Ffprobe.withoutPath(result.lastErrorLine(), input) + ")");
+    }
+  }
+}

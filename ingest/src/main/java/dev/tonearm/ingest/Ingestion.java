@@ -81,7 +81,8 @@ public final class Ingestion {
 
   private IngestOutcome process(Upload claimed) throws Exception {
     long begun = System.nanoTime();
-    Path dir = Files.createTempDirectory(Files.createDirectories(config.workDir()), "ingest-" + claimed.id() + "-");
+    Path dir = Files.createTempDirectory(Files.createDirectories(config.workDir().toAbsolutePath()),
+        "ingest-" + claimed.id() + "-");
     IngestJob job = new IngestJob(claimed, dir);
     try {
       pipeline.run(job);

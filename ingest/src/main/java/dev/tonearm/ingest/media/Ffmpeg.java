@@ -21,6 +21,9 @@ public final class Ffmpeg {
       44100, 48000);
   private static final Set<Integer> MP3_320K_RATES = Set.of(32000, 44100, 48000);
 
+  /** ffmpeg's exit code when more than two thirds of the decoded frames were errors ({@code -max_error_rate}). */
+  private static final int MOSTLY_UNDECODABLE = 69;
+
   private final String executable;
 
   public Ffmpeg(String executable) {
@@ -87,6 +90,10 @@ public final class Ffmpeg {
     BoundedProcess.Result result = BoundedProcess.run(command, directory, timeout, 64 * 1024);
     if (result.timedOut()) {
       throw new ToolFailure(what + " took longer than " + timeout.toSeconds() + " s and was stopped");
+    }
+    if (result.exitCode() == MOSTLY_UNDECODABLE) {
+      throw new ToolFailure(what + " failed: most of the audio is damaged and does not decode ("
+          + Ffprobe.withoutPath(result.lastErrorLine(), input) + ")");
     }
     if (result.exitCode() != 0) {
       throw new ToolFailure(what + " failed (" + Ffprobe.withoutPath(result.lastErrorLine(), input) + ")");

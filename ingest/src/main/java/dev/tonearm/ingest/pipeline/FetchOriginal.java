@@ -27,7 +27,8 @@ final class FetchOriginal implements Step {
       throw new IngestFailure("the stored file has " + head.contentLength() + " bytes but the upload declared "
           + upload.size());
     }
-    Path file = job.workDir().resolve("original");
+    // keeps the key's extension: ffprobe takes it as a hint for raw formats (ADTS, AC-3, Shorten)
+    Path file = job.workDir().resolve(upload.objectKey().substring(upload.objectKey().lastIndexOf('/') + 1));
     if (!media.download(upload.objectKey(), file)) {
       throw new IngestFailure("the uploaded file is no longer in storage");
     }

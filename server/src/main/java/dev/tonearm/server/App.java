@@ -20,6 +20,7 @@ import dev.tonearm.server.imports.ImportService;
 import dev.tonearm.server.tracks.Cursors;
 import dev.tonearm.server.tracks.TrackRoutes;
 import dev.tonearm.server.tracks.TrackService;
+import dev.tonearm.server.uploads.UploadRoutes;
 import dev.tonearm.server.users.UserRoutes;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
@@ -44,6 +45,12 @@ public final class App {
 
   public App(Catalog catalog, SearchIndex index, AccessTokenVerifier verifier, Cursors cursors, Readiness readiness,
       Clock clock) {
+    this(catalog, index, verifier, cursors, readiness, clock, UploadRoutes.unavailable());
+  }
+
+  /** With uploads: {@code uploads} are the routes over media storage (see {@link UploadRoutes}). */
+  public App(Catalog catalog, SearchIndex index, AccessTokenVerifier verifier, Cursors cursors, Readiness readiness,
+      Clock clock, UploadRoutes uploads) {
     ApiDocs docs = new ApiDocs(this::routes, swaggerUiVersion());
     FacetStates facetStates = new FacetStates();
     this.routes = ApiRoutes.all(readiness,
@@ -53,6 +60,7 @@ public final class App {
         new RecommendRoutes(index, new RecommendService(index)),
         new ImportRoutes(new ImportService(catalog.tracks(), clock)),
         new UserRoutes(catalog.users()),
+        uploads,
         docs);
     AuthGate gate = new AuthGate(verifier);
     this.javalin = Javalin.create(config -> {

@@ -4,6 +4,11 @@ import dev.tonearm.server.auth.AccessTokenVerifier;
 import dev.tonearm.server.auth.AuthSettings;
 import dev.tonearm.server.config.ServerConfig;
 import dev.tonearm.server.tracks.Cursors;
+import dev.tonearm.server.uploads.UploadCatalog;
+import dev.tonearm.server.uploads.UploadLimits;
+import dev.tonearm.server.uploads.UploadRoutes;
+import dev.tonearm.server.uploads.UploadService;
+import dev.tonearm.server.uploads.UploadStorage;
 import dev.tonearm.indexer.writer.LiveIndex;
 import dev.tonearm.server.search.WriterIndex;
 import java.io.IOException;
@@ -16,6 +21,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClientBuilder;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * The composition root of a server replica in AWS: real DynamoDB (or the endpoint configured), the Cognito
@@ -45,8 +54,9 @@ public final class ServerMain {
         Files.createTempDirectory("tonearm-index"));
     Readiness readiness = new Readiness(Map.of("the catalog table is reachable", catalog.reachable(),
         "the search index has caught up with the catalog", index::caughtUp));
-    App app = new App(catalog, new WriterIndex(index), new AccessTokenVerifier(auth), new Cursors(secret), readiness,
-        clock).start(config.host(), config.port());
+    Cursors cursors = new Cursors(secret);
+    App app = new App(catalog, new WriterIndex(index), new AccessTokenVerifier(auth), cursors, readiness, clock,
+        uploads(config, dynamo, cursors, clock)).start(config.host(), config.port());
     readiness.markStarted();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       app.stop();
@@ -57,6 +67,20 @@ public final class ServerMain {
       }
     }, "shutdown"));
     LOG.atInfo().addKeyValue("port", app.port()).log("server ready");
+  }
+
+  /** Uploads into the media bucket; ingestion runs apart, as the ingest Lambda on the bucket's events. */
+  private static UploadRoutes uploads(ServerConfig config, DynamoDbClient dynamo, Cursors cursors, Clock clock) {
+    S3ClientBuilder s3 = S3Client.builder();
+    S3Presigner.Builder presigner = S3Presigner.builder();
+    config.s3Endpoint().ifPresent(endpoint -> {
+      s3.endpointOverride(endpoint).forcePathStyle(true);
+      presigner.endpointOverride(endpoint)
+          .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build());
+    });
+    return new UploadRoutes(new UploadService(UploadCatalog.dynamo(dynamo, config.table(), clock),
+        new UploadStorage(s3.build(), presigner.build(), config.mediaBucket()),
+        UploadLimits.withMax(config.uploadMaxBytes()), cursors, clock));
   }
 
   private static IllegalStateException missing(String name) {

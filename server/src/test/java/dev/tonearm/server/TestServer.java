@@ -8,6 +8,15 @@ import dev.tonearm.server.auth.AuthSettings;
 import dev.tonearm.server.auth.DevIssuer;
 import dev.tonearm.server.tracks.Cursors;
 import dev.tonearm.indexer.writer.LiveIndex;
+import dev.tonearm.ingest.Ingest;
+import dev.tonearm.ingest.IngestConfig;
+import dev.tonearm.localaws.LocalS3;
+import dev.tonearm.server.uploads.LocalIngest;
+import dev.tonearm.server.uploads.UploadCatalog;
+import dev.tonearm.server.uploads.UploadLimits;
+import dev.tonearm.server.uploads.UploadRoutes;
+import dev.tonearm.server.uploads.UploadService;
+import dev.tonearm.server.uploads.UploadStorage;
 import dev.tonearm.server.search.WriterIndex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.time.Duration;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * A real server on a loopback port over an in-memory DynamoDB Local, trusting an embedded issuer: what the
@@ -28,7 +38,11 @@ public final class TestServer implements AutoCloseable {
   public final App app;
   public final Http http;
   public final LiveIndex index;
+  /** With {@link #withUploads}: the media bucket in the JVM's S3Mock and a client for it; else null. */
+  public final String mediaBucket;
+  public final S3Client s3;
   private final Path indexDir;
+  private final LocalIngest ingest;
 
   public TestServer() {
     this(null);
@@ -36,6 +50,18 @@ public final class TestServer implements AutoCloseable {
 
   /** A server trusting {@code trusted} instead of its own embedded issuer (which still runs). */
   public TestServer(AuthSettings trusted) {
+    this(trusted, null);
+  }
+
+  /**
+   * A server with uploads into a fresh bucket of the JVM's S3Mock, within {@code limits}, and ingestion
+   * in-process (real ffmpeg), its local event source polling every 200 ms.
+   */
+  public static TestServer withUploads(UploadLimits limits) {
+    return new TestServer(null, limits);
+  }
+
+  private TestServer(AuthSettings trusted, UploadLimits uploadLimits) {
     Clock clock = Clock.systemUTC();
     dynamo = DynamoDBEmbedded.create();
     issuer = DevIssuer.ephemeral(clock).start();
@@ -48,8 +74,24 @@ public final class TestServer implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     Readiness readiness = new Readiness(Map.of("catalog", catalog.reachable(), "index", index::caughtUp));
+    Cursors cursors = new Cursors(new byte[32]);
+    UploadRoutes uploads = UploadRoutes.unavailable();
+    if (uploadLimits != null) {
+      LocalS3 local = LocalS3.shared();
+      mediaBucket = local.freshBucket("media");
+      s3 = LocalS3.client(local.endpoint());
+      uploads = new UploadRoutes(new UploadService(UploadCatalog.dynamo(dynamo.dynamoDbClient(), "catalog", clock),
+          new UploadStorage(s3, LocalS3.presigner(local.endpoint()), mediaBucket), uploadLimits, cursors, clock));
+      IngestConfig config = IngestConfig.from(Map.of(IngestConfig.TABLE, "catalog",
+          IngestConfig.MEDIA_BUCKET, mediaBucket, IngestConfig.WORK_DIR, "target/ingest-work"));
+      ingest = LocalIngest.start(Ingest.create(config, s3, dynamo.dynamoDbClient(), clock), Duration.ofMillis(200));
+    } else {
+      mediaBucket = null;
+      s3 = null;
+      ingest = null;
+    }
     app = new App(catalog, new WriterIndex(index), new AccessTokenVerifier(trusted != null ? trusted : issuer.settings()),
-        new Cursors(new byte[32]), readiness, clock).start("127.0.0.1", 0);
+        cursors, readiness, clock, uploads).start("127.0.0.1", 0);
     readiness.markStarted();
     http = new Http("http://127.0.0.1:" + app.port());
   }
@@ -74,6 +116,10 @@ public final class TestServer implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
+    if (ingest != null) {
+      ingest.close();
+      s3.close();
+    }
     try {
       index.close();
       try (var files = Files.walk(indexDir)) {

@@ -1,11 +1,15 @@
 package dev.tonearm.ingest.media;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 /**
  * The transcodes ingestion needs, each one ffmpeg run under a wall-clock limit: the audio-only HLS ladder, the
@@ -16,6 +20,9 @@ import java.util.Set;
 public final class Ffmpeg {
   /** The HLS ladder's variant names, in master-playlist order. */
   public static final List<String> VARIANTS = List.of("aac_96k", "aac_192k", "aac_320k");
+  private static final List<Variant> LADDER = List.of(new Variant(VARIANTS.get(0), "96k"),
+      new Variant(VARIANTS.get(1), "192k"), new Variant(VARIANTS.get(2), "320k"));
+  private static final Executor VIRTUAL = Executors.newVirtualThreadPerTaskExecutor();
   public static final String MASTER = "master.m3u8";
   private static final Set<Integer> AAC_RATES = Set.of(7350, 8000, 11025, 12000, 16000, 22050, 24000, 32000,
       44100, 48000);
@@ -30,18 +37,29 @@ public final class Ffmpeg {
     this.executable = executable;
   }
 
-  /** Writes {@code master.m3u8}, the three variant playlists, their init files and segments into {@code dir}. */
+  /**
+   * Writes the three variant playlists, their init files and segments, and {@code master.m3u8} into
+   * {@code dir}. ffmpeg 5 encodes all outputs of one process on one thread, so each variant is its own process
+   * and the three run side by side; the master playlist is then written from what they produced, its
+   * {@code BANDWIDTH} the peak segment bit rate as the HLS specification defines it.
+   */
   public void hls(Path input, Probe probe, Path dir, Duration maxLength, Duration timeout)
       throws ToolFailure, IOException {
-    List<String> command = start(input, maxLength);
-    command.addAll(List.of("-map", "0:a:0", "-map", "0:a:0", "-map", "0:a:0", "-vn", "-sn", "-dn"));
-    command.addAll(resample(probe, AAC_RATES));
-    command.addAll(List.of("-c:a", "aac", "-b:a:0", "96k", "-b:a:1", "192k", "-b:a:2", "320k",
-        "-f", "hls", "-hls_time", "6", "-hls_playlist_type", "vod", "-hls_segment_type", "fmp4",
-        "-var_stream_map", "a:0,name:" + VARIANTS.get(0) + " a:1,name:" + VARIANTS.get(1)
-            + " a:2,name:" + VARIANTS.get(2),
-        "-master_pl_name", MASTER, "-hls_segment_filename", "%v_%03d.m4s", "%v.m3u8"));
-    run(command, dir, timeout, "transcoding to HLS", input);
+    List<CompletableFuture<BoundedProcess.Result>> runs = new ArrayList<>();
+    for (Variant variant : LADDER) {
+      List<String> command = start(input, maxLength);
+      command.addAll(List.of("-map", "0:a:0", "-vn", "-sn", "-dn"));
+      command.addAll(resample(probe, AAC_RATES));
+      command.addAll(List.of("-c:a", "aac", "-b:a", variant.bitrate(),
+          "-f", "hls", "-hls_time", "6", "-hls_playlist_type", "vod", "-hls_segment_type", "fmp4",
+          "-hls_fmp4_init_filename", variant.name() + "_init.mp4",
+          "-hls_segment_filename", variant.name() + "_%03d.m4s", variant.name() + ".m3u8"));
+      runs.add(CompletableFuture.supplyAsync(() -> runQuietly(command, dir, timeout), VIRTUAL));
+    }
+    for (CompletableFuture<BoundedProcess.Result> run : runs) {
+      check(run.join(), timeout, "transcoding to HLS", input);
+    }
+    HlsMaster.write(dir, LADDER.stream().map(Variant::name).toList(), MASTER);
   }
 
   /** Writes a 320 kbps MP3 with the source's tags to {@code output}. */
@@ -85,9 +103,23 @@ public final class Ffmpeg {
     return options;
   }
 
+  private record Variant(String name, String bitrate) {}
+
   private void run(List<String> command, Path directory, Duration timeout, String what, Path input)
       throws ToolFailure, IOException {
-    BoundedProcess.Result result = BoundedProcess.run(command, directory, timeout, 64 * 1024);
+    check(BoundedProcess.run(command, directory, timeout, 64 * 1024), timeout, what, input);
+  }
+
+  private static BoundedProcess.Result runQuietly(List<String> command, Path directory, Duration timeout) {
+    try {
+      return BoundedProcess.run(command, directory, timeout, 64 * 1024);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void check(BoundedProcess.Result result, Duration timeout, String what, Path input)
+      throws ToolFailure {
     if (result.timedOut()) {
       throw new ToolFailure(what + " took longer than " + timeout.toSeconds() + " s and was stopped");
     }

@@ -3,6 +3,8 @@ package dev.tonearm.server.dev;
 import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
 import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import dev.tonearm.indexer.writer.LiveIndex;
+import dev.tonearm.ingest.Ingest;
+import dev.tonearm.localaws.LocalS3;
 import dev.tonearm.localaws.S3MockProcess;
 import dev.tonearm.server.App;
 import dev.tonearm.server.Catalog;
@@ -12,11 +14,18 @@ import dev.tonearm.server.auth.DevIssuer;
 import dev.tonearm.server.config.ServerConfig;
 import dev.tonearm.server.search.WriterIndex;
 import dev.tonearm.server.tracks.Cursors;
+import dev.tonearm.server.uploads.LocalIngest;
+import dev.tonearm.server.uploads.UploadCatalog;
+import dev.tonearm.server.uploads.UploadLimits;
+import dev.tonearm.server.uploads.UploadRoutes;
+import dev.tonearm.server.uploads.UploadService;
+import dev.tonearm.server.uploads.UploadStorage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -26,10 +35,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The composition root of the embedded default: DynamoDB Local (with streams) persisted in the data directory,
- * S3Mock as a child process, the embedded issuer, and the server. Parts start in order and stop in reverse.
+ * S3Mock as a child process, the embedded issuer, the server, and ingestion in-process (S3Mock sends no
+ * notifications: {@link LocalIngest} notices uploaded files). Parts start in order and stop in reverse.
  */
 public final class DevStack implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DevStack.class);
+  private static final Duration LOCAL_INGEST_POLL = Duration.ofMillis(500);
 
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private DevIssuer issuer;
@@ -67,11 +78,14 @@ public final class DevStack implements AutoCloseable {
     started.push(index);
     Readiness readiness = new Readiness(Map.of("the catalog table is reachable", catalog.reachable(),
         "the search index has caught up with the catalog", index::caughtUp));
-    app = new App(catalog, new WriterIndex(index), new AccessTokenVerifier(issuer.settings()),
-        new Cursors(data.cursorSecret()), readiness, clock).start(config.host(), config.port());
+    Cursors cursors = new Cursors(data.cursorSecret());
+    app = new App(catalog, new WriterIndex(index), new AccessTokenVerifier(issuer.settings()), cursors, readiness,
+        clock, uploads(config, cursors, clock)).start(config.host(), config.port());
     started.push(app::stop);
     if (s3 != null) {
       s3.awaitReady();
+      started.push(LocalIngest.start(Ingest.create(config.ingest(), LocalS3.client(s3.endpoint()),
+          dynamo.dynamoDbClient(), clock), LOCAL_INGEST_POLL));
     }
     readiness.markStarted();
     if (options.loadDemoCatalog()) {
@@ -79,6 +93,16 @@ public final class DevStack implements AutoCloseable {
       readiness.addDetail("demoCatalog", demoLoad::state);
       started.push(demoLoad);
     }
+  }
+
+  /** Uploads over S3Mock; without it, the upload routes answer 503. */
+  private UploadRoutes uploads(ServerConfig config, Cursors cursors, Clock clock) {
+    if (s3 == null) {
+      return UploadRoutes.unavailable();
+    }
+    return new UploadRoutes(new UploadService(UploadCatalog.dynamo(dynamo.dynamoDbClient(), config.table(), clock),
+        new UploadStorage(LocalS3.client(s3.endpoint()), LocalS3.presigner(s3.endpoint()), config.mediaBucket()),
+        UploadLimits.withMax(config.uploadMaxBytes()), cursors, clock));
   }
 
   /** Starts every part; if one fails, those already started are stopped again. */

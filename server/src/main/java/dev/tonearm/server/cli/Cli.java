@@ -17,7 +17,10 @@ public final class Cli {
         demo-catalog                  regenerate the shipped demo catalog from the data sets
         relevance                     run the judged queries and print success@1, success@5, MRR@10
         bench [--tracks N] [--concurrency 1,4] [--seconds S]
-                                      generate a catalog, index it, load-test suggest and search""";
+                                      generate a catalog, index it, load-test suggest and search
+        ingest-corpus [--inspect-only] [--threads N]
+                                      ingest every file of the audio corpora, print READY/FAILED per corpus
+        ingest-bench [--minutes M]    time upload → READY of an M-minute FLAC; tag reads per second""";
 
   private Cli() {}
 
@@ -34,6 +37,8 @@ public final class Cli {
       case "demo-catalog" -> dev.tonearm.server.demo.DemoCatalogBuilder.main(rest.toArray(String[]::new));
       case "relevance" -> dev.tonearm.server.relevance.RelevanceRun.main(rest.toArray(String[]::new));
       case "bench" -> dev.tonearm.server.bench.BenchMain.main(rest.toArray(String[]::new));
+      case "ingest-corpus" -> dev.tonearm.server.ingestbench.IngestCorpusMain.main(rest.toArray(String[]::new));
+      case "ingest-bench" -> dev.tonearm.server.ingestbench.IngestBenchMain.main(rest.toArray(String[]::new));
       default -> fail("unknown command '" + args[0] + "'\n" + USAGE);
     }
   }

@@ -49,7 +49,9 @@ public final class LocalIngest implements AutoCloseable {
     try {
       reconciler.reconcile(this::enqueue);
     } catch (RuntimeException e) {
-      LOG.atWarn().setCause(e).log("upload poll failed; trying again");
+      if (!poller.isShutdown()) {
+        LOG.atWarn().setCause(e).log("upload poll failed; trying again");
+      }
     }
   }
 

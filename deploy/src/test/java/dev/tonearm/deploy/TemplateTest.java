@@ -3,6 +3,7 @@ package dev.tonearm.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tonearm.catalog.dynamo.CatalogTable;
+import dev.tonearm.ingest.IngestConfig;
 import dev.tonearm.lambda.WriterConfig;
 import dev.tonearm.server.config.ServerConfig;
 import java.io.IOException;
@@ -139,6 +140,12 @@ class TemplateTest {
     Set<String> set = variables("IndexWriterFunction");
     set.remove("JAVA_TOOL_OPTIONS"); // read by the JVM, not by Tonearm
     assertThat(set).isEqualTo(deployed(WriterConfig.NAMES, WriterConfig.LOCAL_ONLY));
+  }
+
+  @Test
+  void the_ingest_function_gets_exactly_the_variables_ingestion_reads() {
+    assertThat(variables("IngestFunction"))
+        .isEqualTo(deployed(IngestConfig.NAMES, List.of(IngestConfig.S3_ENDPOINT, IngestConfig.DYNAMODB_ENDPOINT)));
   }
 
   @Test

@@ -20,6 +20,7 @@ import dev.tonearm.server.recommend.RecommendRoutes;
 import dev.tonearm.server.search.IndexAdmin;
 import dev.tonearm.server.search.SearchRoutes;
 import dev.tonearm.server.tracks.TrackRoutes;
+import dev.tonearm.server.uploads.UploadRoutes;
 import dev.tonearm.server.users.UserRoutes;
 import java.util.List;
 
@@ -31,8 +32,8 @@ public final class ApiRoutes {
   private ApiRoutes() {}
 
   public static List<Route> all(Readiness readiness, TrackRoutes tracks, SearchRoutes search,
-      RecommendRoutes recommend, ImportRoutes imports, UserRoutes users, IndexAdmin index, ApiDocs docs,
-      PlaybackRoutes playback, EdgeRoutes edge) {
+      RecommendRoutes recommend, ImportRoutes imports, UserRoutes users, UploadRoutes uploads, IndexAdmin index,
+      ApiDocs docs, PlaybackRoutes playback, EdgeRoutes edge) {
     return List.of(
         Route.of(GET, "/health", PUBLIC, "Liveness: the process is up", readiness::health),
         Route.of(GET, "/ready", PUBLIC, "Readiness: the catalog answers and start-up is done", readiness::ready),
@@ -78,6 +79,15 @@ public final class ApiRoutes {
             recommend::similar).withParams(new Param("limit", "1..50, default 10", false)),
         Route.of(GET, "/v1/recommendations", USER, "Tracks for the caller, diversified by artist",
             recommend::forCaller).withParams(new Param("limit", "1..50, default 20", false)),
+
+        Route.of(POST, "/v1/uploads", USER, "Start an upload: presigned URL(s), or the track that has the content",
+            uploads::create).withBody("application/json"),
+        Route.of(GET, "/v1/uploads", USER, "The caller's uploads, newest first", uploads::list)
+            .withParams(new Param("limit", "1..100, default 25", false),
+                new Param("cursor", "nextCursor of the previous page", false)),
+        Route.of(GET, "/v1/uploads/{id}", USER, "One upload and its status (owner or admin)", uploads::get),
+        Route.of(POST, "/v1/uploads/{id}/complete", USER, "Assemble a multipart upload from its parts' ETags",
+            uploads::complete).withBody("application/json"),
 
         Route.of(POST, "/v1/admin/import", ADMIN, "Bulk import tracks from CSV or JSON", imports::importTracks)
             .withBody("text/csv, application/json"),

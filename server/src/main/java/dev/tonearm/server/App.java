@@ -26,6 +26,7 @@ import dev.tonearm.server.imports.ImportService;
 import dev.tonearm.server.tracks.Cursors;
 import dev.tonearm.server.tracks.TrackRoutes;
 import dev.tonearm.server.tracks.TrackService;
+import dev.tonearm.server.uploads.UploadRoutes;
 import dev.tonearm.server.users.UserRoutes;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
@@ -52,13 +53,23 @@ public final class App {
   private final List<Route> routes;
   private volatile String host = "127.0.0.1";
 
-  public App(Catalog catalog, SearchIndex index, AccessTokenVerifier verifier, Cursors cursors, Readiness readiness,
-      Clock clock, Media media) {
-    this(catalog, index, IndexAdmin.readOnly(), verifier, cursors, readiness, clock, media);
+  /**
+   * The parts only some servers have: the index writer's rebuild hook (the embedded stack) and uploads (absent in
+   * benchmarks and in tests that never upload, where the upload routes answer 503).
+   */
+  public record Extras(IndexAdmin indexAdmin, UploadRoutes uploads) {
+    public static Extras none() {
+      return new Extras(IndexAdmin.readOnly(), UploadRoutes.unavailable());
+    }
   }
 
-  public App(Catalog catalog, SearchIndex index, IndexAdmin indexAdmin, AccessTokenVerifier verifier,
-      Cursors cursors, Readiness readiness, Clock clock, Media media) {
+  public App(Catalog catalog, SearchIndex index, AccessTokenVerifier verifier, Cursors cursors, Readiness readiness,
+      Clock clock, Media media) {
+    this(catalog, index, verifier, cursors, readiness, clock, media, Extras.none());
+  }
+
+  public App(Catalog catalog, SearchIndex index, AccessTokenVerifier verifier, Cursors cursors, Readiness readiness,
+      Clock clock, Media media, Extras extras) {
     ApiDocs docs = new ApiDocs(this::routes, swaggerUiVersion());
     Supplier<String> mediaBase = () -> mediaBaseUrl(media);
     FacetStates facetStates = new FacetStates();
@@ -69,7 +80,8 @@ public final class App {
         new RecommendRoutes(index, new RecommendService(index)),
         new ImportRoutes(new ImportService(catalog.tracks(), clock)),
         new UserRoutes(catalog.users()),
-        indexAdmin,
+        extras.uploads(),
+        extras.indexAdmin(),
         docs,
         new PlaybackRoutes(new PlaybackService(catalog.tracks(), new UrlSigner(media.key(), mediaBase),
             media.playbackExtra(), clock)),

@@ -6,7 +6,13 @@ import dev.tonearm.server.config.ServerConfig;
 import dev.tonearm.server.edge.S3MediaStore;
 import dev.tonearm.server.tracks.Cursors;
 import dev.tonearm.server.search.FollowedIndex;
+import dev.tonearm.server.search.IndexAdmin;
 import dev.tonearm.snapshots.S3SnapshotStore;
+import dev.tonearm.server.uploads.UploadCatalog;
+import dev.tonearm.server.uploads.UploadLimits;
+import dev.tonearm.server.uploads.UploadRoutes;
+import dev.tonearm.server.uploads.UploadService;
+import dev.tonearm.server.uploads.UploadStorage;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Map;
@@ -17,6 +23,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * The composition root of a server replica in AWS: real DynamoDB (or the endpoint configured), the Cognito
@@ -38,7 +46,8 @@ public final class ServerMain {
     DynamoDbClientBuilder builder = DynamoDbClient.builder();
     config.dynamoEndpoint().ifPresent(builder::endpointOverride);
     Clock clock = Clock.systemUTC();
-    Catalog catalog = Catalog.dynamo(builder.build(), config.table(), clock);
+    DynamoDbClient catalogClient = builder.build();
+    Catalog catalog = Catalog.dynamo(catalogClient, config.table(), clock);
     S3ClientBuilder s3 = S3Client.builder();
     config.s3Endpoint().ifPresent(endpoint -> s3.endpointOverride(endpoint).forcePathStyle(true));
     // A stateless replica: restores the newest index generation the writer published, then follows them.
@@ -52,7 +61,9 @@ public final class ServerMain {
         config.signingKey().orElseThrow(() -> missing(ServerConfig.SIGNING_PRIVATE_KEY)),
         Optional.of(config.mediaBaseUrl().orElseThrow(() -> missing(ServerConfig.MEDIA_BASE_URL))),
         config.playbackExtra());
-    App app = new App(catalog, index, new AccessTokenVerifier(auth), new Cursors(secret), readiness, clock, media)
+    Cursors cursors = new Cursors(secret);
+    App app = new App(catalog, index, new AccessTokenVerifier(auth), cursors, readiness, clock, media,
+        new App.Extras(IndexAdmin.readOnly(), uploads(config, catalogClient, cursors, clock)))
         .start(config.host(), config.port());
     readiness.markStarted();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -64,6 +75,20 @@ public final class ServerMain {
       }
     }, "shutdown"));
     LOG.atInfo().addKeyValue("port", app.port()).log("server ready");
+  }
+
+  /** Uploads into the media bucket; ingestion runs apart, as the ingest Lambda on the bucket's events. */
+  private static UploadRoutes uploads(ServerConfig config, DynamoDbClient dynamo, Cursors cursors, Clock clock) {
+    S3ClientBuilder s3 = S3Client.builder();
+    S3Presigner.Builder presigner = S3Presigner.builder();
+    config.s3Endpoint().ifPresent(endpoint -> {
+      s3.endpointOverride(endpoint).forcePathStyle(true);
+      presigner.endpointOverride(endpoint)
+          .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build());
+    });
+    return new UploadRoutes(new UploadService(UploadCatalog.dynamo(dynamo, config.table(), clock),
+        new UploadStorage(s3.build(), presigner.build(), config.mediaBucket()),
+        UploadLimits.withMax(config.uploadMaxBytes()), cursors, clock));
   }
 
   private static IllegalStateException missing(String name) {

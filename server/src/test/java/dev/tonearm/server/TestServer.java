@@ -4,10 +4,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
 import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import dev.tonearm.server.auth.AccessTokenVerifier;
+import dev.tonearm.server.edge.S3MediaStore;
+import dev.tonearm.server.playback.SigningKey;
+import dev.tonearm.server.search.IndexAdmin;
+import java.util.Optional;
 import dev.tonearm.server.auth.AuthSettings;
 import dev.tonearm.server.auth.DevIssuer;
 import dev.tonearm.server.tracks.Cursors;
 import dev.tonearm.indexer.writer.LiveIndex;
+import dev.tonearm.ingest.Ingest;
+import dev.tonearm.ingest.IngestConfig;
+import dev.tonearm.localaws.LocalS3;
+import dev.tonearm.server.uploads.LocalIngest;
+import dev.tonearm.server.uploads.UploadCatalog;
+import dev.tonearm.server.uploads.UploadLimits;
+import dev.tonearm.server.uploads.UploadRoutes;
+import dev.tonearm.server.uploads.UploadService;
+import dev.tonearm.server.uploads.UploadStorage;
 import dev.tonearm.server.search.WriterIndex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,6 +29,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.time.Duration;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * A real server on a loopback port over an in-memory DynamoDB Local, trusting an embedded issuer: what the
@@ -29,7 +43,11 @@ public final class TestServer implements AutoCloseable {
   public final Http http;
   public final LiveIndex index;
   public final Media media;
+  /** With {@link #withUploads}: the media bucket in the JVM's S3Mock and a client for it; else null. */
+  public final String mediaBucket;
+  public final S3Client s3;
   private final Path indexDir;
+  private final LocalIngest ingest;
 
   public TestServer() {
     this(null);
@@ -37,12 +55,24 @@ public final class TestServer implements AutoCloseable {
 
   /** A server trusting {@code trusted} instead of its own embedded issuer (which still runs). */
   public TestServer(AuthSettings trusted) {
-    this(trusted, Media.withoutStorage());
+    this(trusted, Media.withoutStorage(), null);
   }
 
   /** A server with {@code media} behind its playback routes and its {@code /media} edge. */
   public TestServer(AuthSettings trusted, Media media) {
-    this.media = media;
+    this(trusted, media, null);
+  }
+
+  /**
+   * A server with uploads into a fresh bucket of the JVM's S3Mock, within {@code limits}, and ingestion
+   * in-process (real ffmpeg), its local event source polling every 200 ms; playback and {@code /media} serve
+   * the same bucket.
+   */
+  public static TestServer withUploads(UploadLimits limits) {
+    return new TestServer(null, null, limits);
+  }
+
+  private TestServer(AuthSettings trusted, Media givenMedia, UploadLimits uploadLimits) {
     Clock clock = Clock.systemUTC();
     dynamo = DynamoDBEmbedded.create();
     issuer = DevIssuer.ephemeral(clock).start();
@@ -55,8 +85,27 @@ public final class TestServer implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     Readiness readiness = new Readiness(Map.of("catalog", catalog.reachable(), "index", index::caughtUp));
+    Cursors cursors = new Cursors(new byte[32]);
+    UploadRoutes uploads = UploadRoutes.unavailable();
+    if (uploadLimits != null) {
+      LocalS3 local = LocalS3.shared();
+      mediaBucket = local.freshBucket("media");
+      s3 = LocalS3.client(local.endpoint());
+      uploads = new UploadRoutes(new UploadService(UploadCatalog.dynamo(dynamo.dynamoDbClient(), "catalog", clock),
+          new UploadStorage(s3, LocalS3.presigner(local.endpoint()), mediaBucket), uploadLimits, cursors, clock));
+      IngestConfig config = IngestConfig.from(Map.of(IngestConfig.TABLE, "catalog",
+          IngestConfig.MEDIA_BUCKET, mediaBucket, IngestConfig.WORK_DIR, "target/ingest-work"));
+      ingest = LocalIngest.start(Ingest.create(config, s3, dynamo.dynamoDbClient(), clock), Duration.ofMillis(200));
+      media = new Media(new S3MediaStore(s3, mediaBucket), SigningKey.generate(), Optional.empty(),
+          Media.DEFAULT_PLAYBACK_EXTRA);
+    } else {
+      mediaBucket = null;
+      s3 = null;
+      ingest = null;
+      media = givenMedia;
+    }
     app = new App(catalog, new WriterIndex(index), new AccessTokenVerifier(trusted != null ? trusted : issuer.settings()),
-        new Cursors(new byte[32]), readiness, clock, media).start("127.0.0.1", 0);
+        cursors, readiness, clock, media, new App.Extras(IndexAdmin.readOnly(), uploads)).start("127.0.0.1", 0);
     readiness.markStarted();
     http = new Http("http://127.0.0.1:" + app.port());
   }
@@ -81,6 +130,10 @@ public final class TestServer implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
+    if (ingest != null) {
+      ingest.close();
+      s3.close();
+    }
     try {
       index.close();
       try (var files = Files.walk(indexDir)) {

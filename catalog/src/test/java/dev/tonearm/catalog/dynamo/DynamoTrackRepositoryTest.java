@@ -54,7 +54,7 @@ class DynamoTrackRepositoryTest {
   void table_has_a_stream_with_new_and_old_images() {
     var description = dynamo.describeTable(b -> b.tableName(table)).table();
     assertThat(description.streamSpecification().streamViewType()).isEqualTo(StreamViewType.NEW_AND_OLD_IMAGES);
-    assertThat(description.globalSecondaryIndexes()).hasSize(6);
+    assertThat(description.globalSecondaryIndexes()).hasSize(8);
   }
 
   @Test

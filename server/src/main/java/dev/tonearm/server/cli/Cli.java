@@ -23,7 +23,10 @@ public final class Cli {
         bench-playback [--runs N]     time to the first audio byte of a signed playlist over loopback
         bench-generations [--tracks N]
                                       publish, restore, sync and rebuild an index of N tracks; writer cold start
-        bench-freshness [--writes N]  write -> searchable on the dev stack and on ./tonearm replica""";
+        bench-freshness [--writes N]  write -> searchable on the dev stack and on ./tonearm replica
+        ingest-corpus [--inspect-only] [--threads N]
+                                      ingest every file of the audio corpora, print READY/FAILED per corpus
+        ingest-bench [--minutes M]    time upload → READY of an M-minute FLAC; tag reads per second""";
 
   private Cli() {}
 
@@ -45,6 +48,8 @@ public final class Cli {
       case "bench-generations" -> dev.tonearm.server.bench.GenerationsBench.main(rest.toArray(String[]::new));
       case "bench-freshness" -> dev.tonearm.server.bench.FreshnessBench.main(rest.toArray(String[]::new));
       case "bench-playback" -> dev.tonearm.server.bench.PlaybackBench.main(rest.toArray(String[]::new));
+      case "ingest-corpus" -> dev.tonearm.server.ingestbench.IngestCorpusMain.main(rest.toArray(String[]::new));
+      case "ingest-bench" -> dev.tonearm.server.ingestbench.IngestBenchMain.main(rest.toArray(String[]::new));
       default -> fail("unknown command '" + args[0] + "'\n" + USAGE);
     }
   }

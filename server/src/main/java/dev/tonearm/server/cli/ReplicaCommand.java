@@ -13,7 +13,13 @@ import dev.tonearm.server.dev.DataDir;
 import dev.tonearm.server.dev.DevStack;
 import dev.tonearm.server.dev.StackFile;
 import dev.tonearm.server.search.FollowedIndex;
+import dev.tonearm.server.search.IndexAdmin;
 import dev.tonearm.server.tracks.Cursors;
+import dev.tonearm.server.uploads.UploadCatalog;
+import dev.tonearm.server.uploads.UploadLimits;
+import dev.tonearm.server.uploads.UploadRoutes;
+import dev.tonearm.server.uploads.UploadService;
+import dev.tonearm.server.uploads.UploadStorage;
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.URI;
@@ -26,7 +32,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * {@code ./tonearm replica}: one more server against the running dev stack, shaped like a replica in AWS: it
  * restores the newest index generation from the stack's S3 and follows new ones, never writing the index. It
- * shares the stack's catalog (DynamoDB Local's database file) and trusts its issuer (the same key). Its port is
+ * shares the stack's catalog (DynamoDB Local's database file), its media bucket (uploads it accepts are ingested
+ * by the stack's worker) and trusts its issuer (the same key). Its port is
  * {@code TONEARM_PORT}, default 8081.
  */
 final class ReplicaCommand {
@@ -53,8 +60,14 @@ final class ReplicaCommand {
     Readiness readiness = new Readiness(Map.of("the catalog table is reachable", catalog.reachable(),
         "an index generation is open", index::ready));
     readiness.addDetail("indexGeneration", index::generation);
-    App app = new App(catalog, index, new AccessTokenVerifier(issuer.settings()), new Cursors(data.cursorSecret()),
-        readiness, clock, DevStack.localMedia(config, data, LocalS3.client(s3))).start(config.host(), config.port());
+    Cursors cursors = new Cursors(data.cursorSecret());
+    UploadRoutes uploads = new UploadRoutes(new UploadService(
+        UploadCatalog.dynamo(dynamo.dynamoDbClient(), config.table(), clock),
+        new UploadStorage(LocalS3.client(s3), LocalS3.presigner(s3), config.mediaBucket()),
+        UploadLimits.withMax(config.uploadMaxBytes()), cursors, clock));
+    App app = new App(catalog, index, new AccessTokenVerifier(issuer.settings()), cursors, readiness, clock,
+        DevStack.localMedia(config, data, LocalS3.client(s3)), new App.Extras(IndexAdmin.readOnly(), uploads))
+        .start(config.host(), config.port());
     readiness.markStarted();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -1,5 +1,6 @@
 package dev.tonearm.server.config;
 
+import dev.tonearm.ingest.IngestConfig;
 import dev.tonearm.server.playback.SigningKey;
 import java.net.URI;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Everything the server reads from its environment. {@link #NAMES} lists every variable, the names the AWS
@@ -20,6 +22,9 @@ import java.util.Optional;
  * @param signingKey the playback URL signing key and its key-pair id (absent in dev: kept in the data dir)
  * @param playbackExtra how long a playback URL outlives the track's duration
  * @param s3Endpoint S3 endpoint override, for a local S3 ({@code serve} only; dev runs its own)
+ * @param indexPoll how often a replica asks the index store for a newer generation
+ * @param uploadMaxBytes the largest file {@code POST /v1/uploads} accepts
+ * @param ingest what the embedded stack's in-process ingestion reads (in AWS the ingest Lambda reads the same)
  */
 public record ServerConfig(
     String host,
@@ -37,7 +42,9 @@ public record ServerConfig(
     Optional<SigningKey> signingKey,
     Duration playbackExtra,
     Optional<URI> s3Endpoint,
-    Duration indexPoll) {
+    Duration indexPoll,
+    long uploadMaxBytes,
+    IngestConfig ingest) {
 
   public static final String PORT = "TONEARM_PORT";
   public static final String HOST = "TONEARM_HOST";
@@ -56,11 +63,19 @@ public record ServerConfig(
   public static final String PLAYBACK_EXTRA = "TONEARM_PLAYBACK_EXTRA";
   public static final String S3_ENDPOINT = "TONEARM_S3_ENDPOINT";
   public static final String INDEX_POLL = "TONEARM_INDEX_POLL";
-  public static final List<String> NAMES = List.of(PORT, HOST, TABLE, DYNAMODB_ENDPOINT, AUTH_ISSUER,
-      AUTH_CLIENT_ID, AUTH_JWKS_URL, CURSOR_SECRET, DATA_DIR, MEDIA_BUCKET, INDEX_BUCKET, MEDIA_BASE_URL,
-      SIGNING_KEY_PAIR_ID, SIGNING_PRIVATE_KEY, PLAYBACK_EXTRA, S3_ENDPOINT, INDEX_POLL);
-  /** Names only a local setup sets (endpoints of local stand-ins); a deployment leaves them unset. */
-  public static final List<String> LOCAL_ONLY = List.of(DYNAMODB_ENDPOINT, S3_ENDPOINT);
+  public static final String UPLOAD_MAX_BYTES = "TONEARM_UPLOAD_MAX_BYTES";
+  public static final List<String> NAMES = Stream.concat(Stream.of(PORT, HOST, TABLE, DYNAMODB_ENDPOINT,
+      AUTH_ISSUER, AUTH_CLIENT_ID, AUTH_JWKS_URL, CURSOR_SECRET, DATA_DIR, MEDIA_BUCKET, INDEX_BUCKET,
+      MEDIA_BASE_URL, SIGNING_KEY_PAIR_ID, SIGNING_PRIVATE_KEY, PLAYBACK_EXTRA, S3_ENDPOINT, INDEX_POLL,
+      UPLOAD_MAX_BYTES), IngestConfig.NAMES.stream()).distinct().toList();
+  /**
+   * Names a deployed server leaves unset: endpoints of local stand-ins, and the settings of the embedded stack's
+   * in-process ingestion (in AWS the ingest Lambda reads those, and template.yaml sets them there).
+   */
+  public static final List<String> LOCAL_ONLY = List.of(DYNAMODB_ENDPOINT, S3_ENDPOINT, IngestConfig.FFMPEG,
+      IngestConfig.FFPROBE, IngestConfig.MAX_TRACK_SECONDS, IngestConfig.WORK_DIR);
+  /** 1 GiB: a long lossless recording. */
+  public static final long DEFAULT_UPLOAD_MAX_BYTES = 1L << 30;
 
   public static ServerConfig fromEnvironment() {
     return from(System.getenv());
@@ -85,7 +100,25 @@ public record ServerConfig(
         signingKey(env),
         playbackExtra(env),
         opt(env, S3_ENDPOINT).map(URI::create),
-        positiveDuration(env, INDEX_POLL, Duration.ofMillis(100)));
+        positiveDuration(env, INDEX_POLL, Duration.ofMillis(100)),
+        uploadMaxBytes(env),
+        IngestConfig.from(env));
+  }
+
+  private static long uploadMaxBytes(Map<String, String> env) {
+    String value = env.get(UPLOAD_MAX_BYTES);
+    if (value == null || value.isBlank()) {
+      return DEFAULT_UPLOAD_MAX_BYTES;
+    }
+    try {
+      long bytes = Long.parseLong(value.strip());
+      if (bytes > 0) {
+        return bytes;
+      }
+    } catch (NumberFormatException bad) {
+      // reported below
+    }
+    throw new IllegalArgumentException(UPLOAD_MAX_BYTES + " must be a number of bytes above 0, was '" + value + "'");
   }
 
   private static Duration positiveDuration(Map<String, String> env, String name, Duration otherwise) {

@@ -3,6 +3,7 @@ package dev.tonearm.server.dev;
 import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
 import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import dev.tonearm.indexer.writer.LiveIndex;
+import dev.tonearm.ingest.Ingest;
 import dev.tonearm.localaws.LocalS3;
 import dev.tonearm.localaws.S3MockProcess;
 import dev.tonearm.server.App;
@@ -21,6 +22,12 @@ import dev.tonearm.snapshots.GenerationRestorer;
 import dev.tonearm.snapshots.Manifest;
 import dev.tonearm.snapshots.S3SnapshotStore;
 import dev.tonearm.snapshots.SnapshotStore;
+import dev.tonearm.server.uploads.LocalIngest;
+import dev.tonearm.server.uploads.UploadCatalog;
+import dev.tonearm.server.uploads.UploadLimits;
+import dev.tonearm.server.uploads.UploadRoutes;
+import dev.tonearm.server.uploads.UploadService;
+import dev.tonearm.server.uploads.UploadStorage;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -29,6 +36,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -38,10 +46,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The composition root of the embedded default: DynamoDB Local (with streams) persisted in the data directory,
- * S3Mock as a child process, the embedded issuer, and the server. Parts start in order and stop in reverse.
+ * S3Mock as a child process, the embedded issuer, the server, and ingestion in-process (S3Mock sends no
+ * notifications: {@link LocalIngest} notices uploaded files). Parts start in order and stop in reverse.
  */
 public final class DevStack implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DevStack.class);
+  private static final Duration LOCAL_INGEST_POLL = Duration.ofMillis(500);
 
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private DevIssuer issuer;
@@ -93,11 +103,13 @@ public final class DevStack implements AutoCloseable {
         "the index writer has caught up with the catalog", writer::caughtUp,
         "an index generation is open", index::ready));
     readiness.addDetail("indexGeneration", index::generation);
-    app = new App(catalog, index, IndexAdmin.withWriter(writer::requestRebuild),
-        new AccessTokenVerifier(issuer.settings()), new Cursors(data.cursorSecret()), readiness, clock,
-        media(config, data))
-        .start(config.host(), config.port());
+    Cursors cursors = new Cursors(data.cursorSecret());
+    app = new App(catalog, index, new AccessTokenVerifier(issuer.settings()), cursors, readiness, clock,
+        media(config, data), new App.Extras(IndexAdmin.withWriter(writer::requestRebuild),
+        uploads(config, cursors, clock))).start(config.host(), config.port());
     started.push(app::stop);
+    started.push(LocalIngest.start(Ingest.create(config.ingest(), LocalS3.client(s3.endpoint()),
+        dynamo.dynamoDbClient(), clock), LOCAL_INGEST_POLL));
     readiness.markStarted();
     if (options.loadDemoCatalog()) {
       demoLoad = DemoLoad.startIfNeeded(data, catalog.tracks(), clock);
@@ -117,6 +129,13 @@ public final class DevStack implements AutoCloseable {
   public static Media localMedia(ServerConfig config, DataDir data, software.amazon.awssdk.services.s3.S3Client s3) {
     SigningKey key = config.signingKey().orElseGet(() -> SigningKey.persistent(data.mediaSigningKey()));
     return new Media(new S3MediaStore(s3, config.mediaBucket()), key, config.mediaBaseUrl(), config.playbackExtra());
+  }
+
+  /** Uploads into the media bucket of the stack's S3. */
+  private UploadRoutes uploads(ServerConfig config, Cursors cursors, Clock clock) {
+    return new UploadRoutes(new UploadService(UploadCatalog.dynamo(dynamo.dynamoDbClient(), config.table(), clock),
+        new UploadStorage(LocalS3.client(s3.endpoint()), LocalS3.presigner(s3.endpoint()), config.mediaBucket()),
+        UploadLimits.withMax(config.uploadMaxBytes()), cursors, clock));
   }
 
   /** Starts every part; if one fails, those already started are stopped again. */

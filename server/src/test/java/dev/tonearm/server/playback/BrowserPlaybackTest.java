@@ -4,15 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tonearm.catalog.Track;
-import dev.tonearm.catalog.Visibility;
-import dev.tonearm.server.MediaFixture;
+import dev.tonearm.ingest.media.ToneGenerator;
+import dev.tonearm.server.TestServer;
+import dev.tonearm.server.uploads.UploadDriver;
+import dev.tonearm.server.uploads.UploadLimits;
 import dev.tonearm.server.http.Json;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,17 +28,18 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A real player: hls.js in headless Chromium (driven by playwright-core, both pinned in {@code tests/browser})
- * plays the URL from the play endpoint, from a page on another origin, through the local edge. It must play past
+ * plays a freshly uploaded track (a FLAC put to the presigned URL, ingested by the in-process worker with real
+ * ffmpeg) from the URL of the play endpoint, from a page on another origin, through the local edge. It must play past
  * 5 s and switch levels, loading fragments of the new level; an expired and a tampered URL must not play.
  * Skipped, saying why, where Chromium, Node or the npm packages are missing.
  */
 class BrowserPlaybackTest {
   private static final String SCRIPT = "tests/browser/play-hls.mjs";
-  private static MediaFixture media;
+  private static TestServer server;
   private static Map<String, JsonNode> results;
 
   @BeforeAll
-  static void play() throws IOException, InterruptedException {
+  static void play() throws Exception {
     Path root = repoRoot();
     Optional<Path> chromium = onPath("chromium", "chromium-browser");
     assumeTrue(chromium.isPresent(), "Chromium is not installed (apt-get install chromium): browser test skipped");
@@ -44,12 +47,18 @@ class BrowserPlaybackTest {
     assumeTrue(Files.isDirectory(root.resolve("tests/browser/node_modules/hls.js")),
         "tests/browser/node_modules is missing (npm ci --prefix tests/browser): browser test skipped");
 
-    media = new MediaFixture();
-    Track track = media.hlsTrack("alice", Visibility.PUBLIC);
-    String url = media.server.http.get("/v1/tracks/" + track.id() + "/play", media.server.token("alice")).json()
-        .get("url").asText();
-    UrlSigner signer = new UrlSigner(media.server.media.key(), () -> url.substring(0, url.indexOf("/tracks/")));
-    String dir = "tracks/" + track.id() + "/hls/";
+    server = TestServer.withUploads(UploadLimits.withMax(64 * UploadLimits.MIB));
+    Path flac = Files.createTempDirectory("browser-playback").resolve("Sigur Rós - Hoppípolla.flac");
+    new ToneGenerator("ffmpeg").write(flac, Duration.ofSeconds(20),
+        Map.of("TITLE", "Hoppípolla", "ARTIST", "Sigur Rós"), null);
+    JsonNode upload = UploadDriver.upload(server, server.token("alice"), flac, "audio/flac", "private");
+    assertThat(upload.get("status").asText()).as(upload.toString()).isEqualTo("READY");
+    String trackId = upload.get("trackId").asText();
+    JsonNode play = server.http.get("/v1/tracks/" + trackId + "/play", server.token("alice")).json();
+    assertThat(play.get("format").asText()).as(play.toString()).isEqualTo("hls");
+    String url = play.get("url").asText();
+    UrlSigner signer = new UrlSigner(server.media.key(), () -> url.substring(0, url.indexOf("/tracks/")));
+    String dir = "tracks/" + trackId + "/hls/";
     String expired = signer.signUnder(dir + "master.m3u8", dir, Instant.now().minusSeconds(60));
     String tampered = url.replaceAll("Signature=(.)", "Signature=" + (url.contains("Signature=A") ? "B" : "A"));
 
@@ -66,8 +75,8 @@ class BrowserPlaybackTest {
 
   @AfterAll
   static void stop() {
-    if (media != null) {
-      media.close();
+    if (server != null) {
+      server.close();
     }
   }
 

@@ -18,7 +18,7 @@ public final class Cli {
         relevance                     run the judged queries and print success@1, success@5, MRR@10
         bench [--tracks N] [--concurrency 1,4] [--seconds S]
                                       generate a catalog, index it, load-test suggest and search
-        ingest-corpus [--inspect-only] [--threads N]
+        ingest-corpus [--inspect-only] [--threads N] [--match TEXT]
                                       ingest every file of the audio corpora, print READY/FAILED per corpus
         ingest-bench [--minutes M]    time upload → READY of an M-minute FLAC; tag reads per second""";
 

@@ -107,7 +107,11 @@ public final class Ingestion {
   }
 
   private IngestOutcome ready(IngestJob job) throws Exception {
-    return outcomeOf(write(job.upload(), u -> u.ready(job.trackId(), null)));
+    Upload written = write(job.upload(), u -> u.ready(job.trackId(), null));
+    if (written.status() != UploadStatus.READY) {
+      removeOutputs(written); // the original was removed while we worked: the track must not outlive it
+    }
+    return outcomeOf(written);
   }
 
   private IngestOutcome settleOnDuplicate(IngestJob job) throws Exception {

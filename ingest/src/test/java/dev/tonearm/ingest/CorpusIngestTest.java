@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Every file of the shared audio corpora, through the pipeline over DynamoDB Local and S3Mock: valid files
  * READY with the length their manifest states, broken ones FAILED with a reason, nothing crashing. Every file
- * is inspected (probe, tags, art); one in eight of those expected READY, and every file of unknown length,
+ * is inspected (probe, tags, art); one in sixteen of those expected READY, and every file of unknown length,
  * also goes through the worker's full pipeline (HLS, download, publish). {@code ./tonearm ingest-corpus}
  * transcodes them all.
  */
@@ -39,7 +39,7 @@ class CorpusIngestTest {
     try (IngestFixture fixture = new IngestFixture()) {
       Duration max = fixture.ingest.config().maxTrackLength();
       Predicate<CorpusEntry> transcode = e -> e.expected(max) == CorpusEntry.Expected.EITHER
-          || (e.expected(max) == CorpusEntry.Expected.READY && Math.floorMod(e.path().hashCode(), 8) == 0);
+          || (e.expected(max) == CorpusEntry.Expected.READY && Math.floorMod(e.path().hashCode(), 16) == 0);
       long begun = System.nanoTime();
 
       List<CorpusResult> results = new CorpusRun(fixture.ingest, fixture.s3, fixture.clock).run(entries, transcode, 2);
@@ -50,7 +50,7 @@ class CorpusIngestTest {
           .map(r -> r.entry().corpus() + "/" + r.entry().path() + ": " + r.mismatch(max)).toList();
       assertThat(results).hasSize(entries.size());
       assertThat(mismatches).as(report).isEmpty();
-      assertThat(results).filteredOn(CorpusResult::transcoded).hasSizeGreaterThan(50);
+      assertThat(results).filteredOn(CorpusResult::transcoded).hasSizeGreaterThan(40);
     }
   }
 }

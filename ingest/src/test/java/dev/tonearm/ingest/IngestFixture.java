@@ -28,15 +28,15 @@ import software.amazon.awssdk.services.s3.S3Client;
  * Ingestion over real parts: DynamoDB Local in-process, the JVM's S3Mock with a fresh bucket, real ffmpeg. Puts
  * files where an upload's presigned PUT would, and hands the worker the S3 event for them.
  */
-final class IngestFixture implements AutoCloseable {
+public final class IngestFixture implements AutoCloseable {
   private static final AtomicInteger IDS = new AtomicInteger();
 
-  final AmazonDynamoDBLocal dynamo;
-  final S3Client s3;
-  final Ingest ingest;
-  final Clock clock = Clock.systemUTC();
+  public final AmazonDynamoDBLocal dynamo;
+  public final S3Client s3;
+  public final Ingest ingest;
+  public final Clock clock = Clock.systemUTC();
 
-  IngestFixture() {
+  public IngestFixture() {
     this(Duration.ofSeconds(IngestConfig.DEFAULT_MAX_TRACK_SECONDS));
   }
 
@@ -58,7 +58,7 @@ final class IngestFixture implements AutoCloseable {
   }
 
   /** An upload of {@code file} as {@code owner} declared with the file's real SHA-256, its bytes in place. */
-  Upload upload(Path file, String owner, Visibility visibility) {
+  public Upload upload(Path file, String owner, Visibility visibility) {
     return upload(file, file.getFileName().toString(), owner, visibility, sha256(file));
   }
 
@@ -87,11 +87,11 @@ final class IngestFixture implements AutoCloseable {
         clock.instant()));
   }
 
-  Upload reread(Upload upload) {
+  public Upload reread(Upload upload) {
     return ingest.stores().uploads().get(upload.id()).orElseThrow();
   }
 
-  String bucket() {
+  public String bucket() {
     return ingest.config().mediaBucket();
   }
 

@@ -2,6 +2,9 @@ package dev.tonearm.ingest.corpus;
 
 import dev.tonearm.ingest.media.BoundedProcess;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -17,7 +20,10 @@ public final class DecodeCheck {
 
   private DecodeCheck() {}
 
-  /** True when ffmpeg gets at least one sample out of the file's first audio stream. */
+  /**
+   * True when ffmpeg gets samples out of the file's first audio stream and none of the first million is NaN or
+   * infinite (a damaged float stream).
+   */
   public static boolean decodesAudio(Path file) throws IOException {
     Boolean known = SEEN.get(file);
     if (known == null) {
@@ -34,7 +40,16 @@ public final class DecodeCheck {
       return false;
     }
     BoundedProcess.Result decoded = BoundedProcess.run(List.of("ffmpeg", "-nostdin", "-v", "error", "-i",
-        file.toString(), "-map", "0:a:0", "-f", "s16le", "-"), LIMIT, 1 << 20);
-    return decoded.succeeded() && decoded.stdout().length > 0;
+        file.toString(), "-map", "0:a:0", "-f", "f32le", "-"), LIMIT, 4 << 20);
+    if (!decoded.succeeded() || decoded.stdout().length == 0) {
+      return false;
+    }
+    FloatBuffer samples = ByteBuffer.wrap(decoded.stdout()).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
+    while (samples.hasRemaining()) {
+      if (!Float.isFinite(samples.get())) {
+        return false;
+      }
+    }
+    return true;
   }
 }

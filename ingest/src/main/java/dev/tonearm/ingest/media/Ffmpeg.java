@@ -52,7 +52,8 @@ public final class Ffmpeg {
     List<CompletableFuture<BoundedProcess.Result>> runs = new ArrayList<>();
     for (Variant variant : LADDER) {
       List<String> command = start(input, maxLength);
-      command.addAll(List.of("-map", "0:a:0", "-vn", "-sn", "-dn"));
+      // a clip of a few samples would otherwise encode to no AAC frame at all: pad it to a tenth of a second
+      command.addAll(List.of("-map", "0:a:0", "-vn", "-sn", "-dn", "-af", "apad=whole_dur=0.1"));
       command.addAll(resample(probe, AAC_RATES));
       command.addAll(List.of("-c:a", "aac", "-aac_coder", variant.coder(), "-b:a", variant.bitrate(),
           "-f", "hls", "-hls_time", "6", "-hls_playlist_type", "vod", "-hls_segment_type", "fmp4",
@@ -91,8 +92,9 @@ public final class Ffmpeg {
   }
 
   /**
-   * Keeps the source's sample rate when the encoder takes it, else the nearest family (44.1 kHz or 48 kHz);
-   * more than two channels are mixed down to stereo.
+   * Keeps the source's sample rate when the encoder takes it, else the nearest family (44.1 kHz or 48 kHz).
+   * Mono stays mono, everything else becomes stereo; the channel count is always stated, since the AAC encoder
+   * refuses the layouts some files declare ("2 channels" without positions, "1 channels (FL)").
    */
   static List<String> resample(Probe probe, Set<Integer> accepted) {
     List<String> options = new ArrayList<>();
@@ -101,9 +103,7 @@ public final class Ffmpeg {
       options.addAll(List.of("-ar", rate != null && rate % 11025 == 0 ? "44100" : "48000"));
     }
     Integer channels = probe.audio().channels();
-    if (channels == null || channels < 1 || channels > 2) {
-      options.addAll(List.of("-ac", "2"));
-    }
+    options.addAll(List.of("-ac", channels != null && channels == 1 ? "1" : "2"));
     return options;
   }
 
@@ -130,6 +130,10 @@ public final class Ffmpeg {
     if (result.exitCode() == MOSTLY_UNDECODABLE) {
       throw new ToolFailure(what + " failed: most of the audio is damaged and does not decode ("
           + Ffprobe.withoutPath(result.lastErrorLine(), input) + ")");
+    }
+    if (result.exitCode() != 0 && result.stderrTail().contains("NaN/+-Inf")) {
+      throw new ToolFailure(what + " failed: the audio decodes to invalid samples (NaN or infinity); the stream"
+          + " is damaged");
     }
     if (result.exitCode() != 0) {
       throw new ToolFailure(what + " failed (" + Ffprobe.withoutPath(result.lastErrorLine(), input) + ")");

@@ -24,7 +24,7 @@ public final class Cli {
         bench-generations [--tracks N]
                                       publish, restore, sync and rebuild an index of N tracks; writer cold start
         bench-freshness [--writes N]  write -> searchable on the dev stack and on ./tonearm replica
-        ingest-corpus [--inspect-only] [--threads N]
+        ingest-corpus [--inspect-only] [--threads N] [--match TEXT]
                                       ingest every file of the audio corpora, print READY/FAILED per corpus
         ingest-bench [--minutes M]    time upload → READY of an M-minute FLAC; tag reads per second""";
 

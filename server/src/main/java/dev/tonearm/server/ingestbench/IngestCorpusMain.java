@@ -10,13 +10,13 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * {@code ./tonearm ingest-corpus <datasetsDir> [--inspect-only] [--threads N]}: every file of the audio
- * corpora through ingestion over DynamoDB Local and S3Mock — the full pipeline (HLS, download, publish) unless
- * {@code --inspect-only} — then READY/FAILED per corpus, the files whose outcome contradicts their manifest,
- * and the time taken.
+ * {@code ./tonearm ingest-corpus <datasetsDir> [--inspect-only] [--threads N] [--match TEXT]}: every file of
+ * the audio corpora (or those whose corpus/path contains TEXT) through ingestion over DynamoDB Local and
+ * S3Mock — the full pipeline (HLS, download, publish) unless {@code --inspect-only} — then READY/FAILED per
+ * corpus, the files whose outcome contradicts their manifest, and the time taken.
  */
 public final class IngestCorpusMain {
-  static final String USAGE = "usage: ingest-corpus <datasetsDir> [--inspect-only] [--threads N]";
+  static final String USAGE = "usage: ingest-corpus <datasetsDir> [--inspect-only] [--threads N] [--match TEXT]";
 
   private IngestCorpusMain() {}
 
@@ -27,17 +27,21 @@ public final class IngestCorpusMain {
     Path audio = Path.of(args[0]).resolve("audio");
     boolean inspectOnly = false;
     int threads = 2;
+    String match = "";
     for (int i = 1; i < args.length; i++) {
       switch (args[i]) {
         case "--inspect-only" -> inspectOnly = true;
         case "--threads" -> threads = Integer.parseInt(args[++i]);
+        case "--match" -> match = args[++i];
         default -> fail("unknown option " + args[i] + "\n" + USAGE);
       }
     }
     if (!Files.isDirectory(audio)) {
       fail("no audio corpora at " + audio);
     }
-    List<CorpusEntry> entries = CorpusEntry.readAll(audio);
+    String text = match;
+    List<CorpusEntry> entries = CorpusEntry.readAll(audio).stream()
+        .filter(e -> (e.corpus() + "/" + e.path()).contains(text)).toList();
     System.out.printf("ingesting %d files (%s, %d threads, %d cores)%n", entries.size(),
         inspectOnly ? "inspection steps only" : "full pipeline", threads, Runtime.getRuntime().availableProcessors());
     try (LocalParts parts = new LocalParts()) {

@@ -67,7 +67,7 @@ public final class UploadRoutes {
       throw Problem.invalid(List.of(new Problem.FieldError("parts",
           "is required: [{\"partNumber\": 1, \"etag\": \"…\"}, …], the ETag S3 answered for each part")));
     }
-    Map<Integer, String> etags = new TreeMap<>();
+    TreeMap<Integer, String> etags = new TreeMap<>();
     for (JsonNode part : parts) {
       JsonNode number = part.get("partNumber");
       JsonNode etag = part.get("etag");
@@ -80,7 +80,7 @@ public final class UploadRoutes {
         throw Problem.invalid(List.of(new Problem.FieldError("parts", "part " + number.asInt() + " is listed twice")));
       }
     }
-    if (((TreeMap<Integer, String>) etags).lastKey() != etags.size()) {
+    if (etags.lastKey() != etags.size()) {
       throw Problem.invalid(List.of(new Problem.FieldError("parts", "parts must be numbered 1 to " + etags.size()
           + " with none missing")));
     }

@@ -2,6 +2,7 @@ package dev.tonearm.server.uploads;
 
 import dev.tonearm.catalog.TrackTags;
 import dev.tonearm.catalog.Upload;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,7 @@ final class UploadView {
     view.put("status", u.status().name());
     view.put("method", "PUT");
     view.put("partSize", partSize);
-    List<Map<String, Object>> list = new java.util.ArrayList<>();
+    List<Map<String, Object>> list = new ArrayList<>();
     for (int i = 0; i < parts.size(); i++) {
       Map<String, Object> part = new LinkedHashMap<>();
       part.put("partNumber", i + 1);

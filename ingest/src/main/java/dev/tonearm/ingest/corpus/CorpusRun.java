@@ -12,7 +12,6 @@ import dev.tonearm.ingest.S3Events;
 import dev.tonearm.ingest.pipeline.IngestFailure;
 import dev.tonearm.ingest.pipeline.IngestJob;
 import dev.tonearm.ingest.pipeline.IngestPipeline;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -27,9 +27,10 @@ import org.slf4j.LoggerFactory;
  * chooses its parser by the file's extension, throws on malformed input, and a hostile file can make a parser
  * allocate or recurse without bound. So each read runs on its own thread with a deep stack and a time limit,
  * every {@link Throwable} (out-of-memory and stack overflow included) is caught, and the file is shown to
- * JAudioTagger under the extension of the container ffprobe found, never the one the uploader claimed. A read
- * that times out is abandoned (Java cannot stop a thread); after {@link #MAX_STUCK} such threads the reader
- * stops using JAudioTagger altogether and ffprobe's tags stand alone.
+ * JAudioTagger under the extension of the container ffprobe found, never the one the uploader claimed. Files
+ * larger than a quarter of the heap are not shown to it at all (some of its parsers allocate a buffer the size
+ * of the file). A read that times out is abandoned (Java cannot stop a thread); after {@link #MAX_STUCK} such
+ * threads the reader stops using JAudioTagger altogether and ffprobe's tags stand alone.
  */
 public final class JaudiotaggerReader {
   static final int MAX_STUCK = 4;
@@ -76,7 +77,7 @@ public final class JaudiotaggerReader {
    */
   public Optional<Result> read(Path file, String formatName, String codec) {
     Optional<String> extension = extensionFor(formatName, codec);
-    if (extension.isEmpty() || stuck.get() >= MAX_STUCK) {
+    if (extension.isEmpty() || stuck.get() >= MAX_STUCK || tooLarge(file)) {
       return Optional.empty();
     }
     Path alias = file.resolveSibling("tags-view." + extension.get());
@@ -93,6 +94,14 @@ public final class JaudiotaggerReader {
       } catch (IOException ignored) {
         // the job directory goes anyway
       }
+    }
+  }
+
+  private static boolean tooLarge(Path file) {
+    try {
+      return Files.size(file) > Runtime.getRuntime().maxMemory() / 4;
+    } catch (IOException e) {
+      return true;
     }
   }
 

@@ -126,11 +126,6 @@ public final class LiveIndex implements AutoCloseable {
     rebuildRequested = true;
   }
 
-  /** The lineage of the index: a new one after every full rebuild. */
-  public String lineage() {
-    return lineage;
-  }
-
   private void follow() {
     StreamFollower stream = new StreamFollower(streams, streamArn(), checkpoint);
     while (!stopping) {

@@ -54,7 +54,8 @@ public final class UploadDriver {
     return awaitFinal(server, upload.get("uploadId").asText(), token);
   }
 
-  private static JsonNode awaitFinal(TestServer server, String id, String token) throws InterruptedException {
+  /** Polls the upload until it is READY or FAILED (two minutes at most). */
+  public static JsonNode awaitFinal(TestServer server, String id, String token) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
     JsonNode upload = null;
     while (System.nanoTime() < deadline) {

@@ -283,17 +283,9 @@ class UploadsApiTest {
   }
 
   private static JsonNode awaitFinal(String id, String token) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-    JsonNode upload = null;
-    while (System.nanoTime() < deadline) {
-      upload = server.http.get("/v1/uploads/" + id, token).json();
-      if (Set.of("READY", "FAILED").contains(upload.get("status").asText())) {
-        return upload;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("upload " + id + " did not finish: " + upload);
+    return UploadDriver.awaitFinal(server, id, token);
   }
+
 
   private static boolean awaitSuggested(String q, String token, String trackId) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();

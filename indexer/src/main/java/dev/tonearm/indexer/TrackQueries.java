@@ -117,6 +117,22 @@ public final class TrackQueries {
     int last = words.size() - 1;
     int fuzzyLeft = fuzzy ? MAX_FUZZY_WORDS : 0;
     for (int i = 0; i <= last; i++) {
+      if (optionalArticle(words, i)) {
+        // Half the catalog has "the" in it: the article only lifts names that have it, as written.
+        Query article = WordMatch.asWritten(words.get(i));
+        if (article != null) {
+          all.add(article, Occur.SHOULD);
+        }
+        continue;
+      }
+      if (i == last && last == 0 && isArticle(words.get(0))) {
+        // "the" alone is the start of a name ("The Beatles"), not a word worth matching everywhere it occurs.
+        Query started = WordMatch.prefixOnly(words.get(0));
+        if (started != null) {
+          all.add(started, Occur.MUST);
+        }
+        continue;
+      }
       WordMatch.Breadth breadth = lean ? WordMatch.Breadth.LEAN : WordMatch.Breadth.NO_FUZZY;
       if (!lean && fuzzyLeft > 0 && WordMatch.isFuzzy(words.get(i))) {
         breadth = WordMatch.Breadth.FULL;
@@ -132,7 +148,7 @@ public final class TrackQueries {
       }
       if (!ways.isEmpty()) {
         Query word = ways.size() == 1 ? ways.get(0) : new DisjunctionMaxQuery(ways, 0f);
-        all.add(word, optionalArticle(words, i) ? Occur.SHOULD : Occur.MUST);
+        all.add(word, Occur.MUST);
       }
     }
     return all.build();
@@ -140,8 +156,11 @@ public final class TrackQueries {
 
   /** "the beatles" finds "Beatles Tribute Band" too; "the" alone is still required. */
   private static boolean optionalArticle(List<String> words, int i) {
-    return i == 0 && words.size() > 1
-        && MusicAnalyzers.LEADING_ARTICLES.contains(words.get(0).toLowerCase(Locale.ROOT));
+    return i == 0 && words.size() > 1 && isArticle(words.get(0));
+  }
+
+  private static boolean isArticle(String word) {
+    return MusicAnalyzers.LEADING_ARTICLES.contains(word.toLowerCase(Locale.ROOT));
   }
 
   /** The whole text as a title, artist or album key: "the beatles", "beatles" and "Beatles!" all name The Beatles. */

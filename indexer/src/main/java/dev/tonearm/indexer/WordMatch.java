@@ -101,6 +101,20 @@ final class WordMatch {
     return word.length() <= SHORT_PREFIX && word.chars().allMatch(c -> c < 128);
   }
 
+  /** {@code word} as written only: the one cheap class, for words that only lift a ranking. */
+  static Query asWritten(String word) {
+    List<Query> classes = new ArrayList<>();
+    add(classes, MATCH_EXACT, word, EXACT);
+    return sum(classes);
+  }
+
+  /** {@code word} as the start of a word only, every match equal: popularity orders them. */
+  static Query prefixOnly(String word) {
+    List<Query> classes = new ArrayList<>();
+    add(classes, MATCH_PREFIX, word, PREFIX);
+    return sum(classes);
+  }
+
   /** Two typed words run together ("sugar cane" → "sugarcane"): matched as written, folded and transliterated. */
   static Query joined(String first, String second, boolean typing) {
     List<Query> classes = new ArrayList<>();

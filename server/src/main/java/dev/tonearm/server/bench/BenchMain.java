@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.SearcherManager;
@@ -18,18 +19,25 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
 /**
- * {@code ./tonearm bench <datasetsDir> [--tracks N] [--concurrency 1,4] [--seconds S]}: generates the catalog,
- * builds its index in a temporary directory (deleted at the end), serves it on loopback and measures suggest and
- * search over HTTP and in-process at each concurrency, then prints memory. Prints a report on standard output;
+ * {@code ./tonearm bench <datasetsDir> [--tracks N] [--concurrency 1,4] [--seconds S] [--index DIR] [--slowest N]}:
+ * generates the catalog, builds its index in a temporary directory (deleted at the end; with {@code --index} in DIR,
+ * kept, and reused by the next run instead of building again), serves it on loopback and measures suggest and
+ * search over HTTP and in-process at each concurrency (with {@code --slowest}, then the N slowest queries of each
+ * kind timed one by one), then prints memory. Prints a report on standard output;
  * it is a command-line tool, not a service.
  */
 public final class BenchMain {
-  static final String USAGE = "usage: bench <datasetsDir> [--tracks N] [--concurrency 1,4] [--seconds S]";
+  static final String USAGE =
+      "usage: bench <datasetsDir> [--tracks N] [--concurrency 1,4] [--seconds S] [--index DIR (kept, reused)]"
+          + " [--slowest N]";
   static final int QUERIES = 5000;
   static final int INDEX_THREADS = 2;
+  /** Distinct queries of each set timed one by one for {@code --slowest}. */
+  static final int SLOWEST_OF = 1000;
 
   /** The parsed command line. */
-  record Options(Path datasets, long tracks, int[] concurrency, Duration measure, Duration warmup) {
+  record Options(Path datasets, long tracks, int[] concurrency, Duration measure, Duration warmup, Path index,
+      int slowest) {
     static Options parse(String[] args) {
       if (args.length == 0 || args.length % 2 == 0) {
         throw new IllegalArgumentException(USAGE);
@@ -37,17 +45,22 @@ public final class BenchMain {
       long tracks = 1_000_000;
       int[] concurrency = {1, 4};
       int seconds = 20;
+      Path index = null;
+      int slowest = 0;
       for (int i = 1; i < args.length; i += 2) {
         switch (args[i]) {
           case "--tracks" -> tracks = Long.parseLong(args[i + 1].replace("_", ""));
           case "--concurrency" -> concurrency = Arrays.stream(args[i + 1].split(",")).mapToInt(Integer::parseInt)
               .toArray();
           case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
+          case "--index" -> index = Path.of(args[i + 1]);
+          case "--slowest" -> slowest = Integer.parseInt(args[i + 1]);
           default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
         }
       }
       return new Options(Path.of(args[0]), tracks, concurrency, Duration.ofSeconds(seconds),
-          Duration.ofSeconds(Math.max(3, seconds / 4)));
+          Duration.ofSeconds(Math.max(3, seconds / 4)), index,
+          slowest);
     }
   }
 
@@ -73,7 +86,14 @@ public final class BenchMain {
         vocab.genres().size(), vocab.years().length);
     CatalogGenerator catalog = new CatalogGenerator(vocab, CatalogGenerator.SEED);
     QuerySet queries = QuerySet.draw(catalog, CatalogGenerator.SEED, QUERIES);
-    Path dir = Files.createTempDirectory("tonearm-bench-index");
+    if (options.index() != null && hasIndex(options.index())) {
+      say("reusing the index in %s (%,d bytes): delete it to build again", options.index(),
+          BenchIndex.sizeOf(options.index()));
+      measure(options, options.index(), queries);
+      return;
+    }
+    Path dir = options.index() != null ? Files.createDirectories(options.index())
+        : Files.createTempDirectory("tonearm-bench-index");
     try {
       BenchIndex.Built built = BenchIndex.build(catalog, options.tracks(), dir, INDEX_THREADS);
       say("build: %,d tracks in %.1f s = %,.0f docs/s (%d threads, %.0f MB RAM buffer, no force-merge); index %,d"
@@ -82,7 +102,9 @@ public final class BenchMain {
           built.bytes(), mib(built.bytes()), built.segments(), mib(built.heapPeakBytes()));
       measure(options, dir, queries);
     } finally {
-      delete(dir);
+      if (options.index() == null) {
+        delete(dir);
+      }
     }
   }
 
@@ -121,6 +143,10 @@ public final class BenchMain {
       for (int c : options.concurrency()) {
         pairs.set(at, withSecond(pairs.get(at++), load("search 5 facets in-process", c, options,
             n -> inProcess.search(n, queries.search().get((int) (n % QUERIES))))));
+      }
+      if (options.slowest() > 0) {
+        Slowest.print("suggest", Slowest.of(queries.suggest(), SLOWEST_OF, options.slowest(), inProcess::suggest));
+        Slowest.print("search", Slowest.of(queries.search(), SLOWEST_OF, options.slowest(), inProcess::search));
       }
       say("overhead of HTTP + token check + JSON (HTTP / in-process):");
       for (ClosedLoop.Result[] pair : pairs) {
@@ -166,6 +192,15 @@ public final class BenchMain {
 
   private static void say(String format, Object... args) {
     System.out.println(String.format(Locale.ROOT, format, args));
+  }
+
+  private static boolean hasIndex(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return false;
+    }
+    try (Directory directory = FSDirectory.open(dir)) {
+      return DirectoryReader.indexExists(directory);
+    }
   }
 
   static void delete(Path dir) throws IOException {

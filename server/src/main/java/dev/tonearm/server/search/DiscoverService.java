@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -30,6 +31,8 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.util.BytesRef;
 
@@ -43,10 +46,13 @@ public final class DiscoverService {
   static final List<String> FACET_DIMS = List.of(SearchSchema.GENRE, SearchSchema.ARTIST, SearchSchema.ALBUM,
       SearchSchema.DECADE);
   static final int FACET_VALUES = 20;
+  /** Values per dimension a caller's own private tracks may span for a browse to be answered from the cache. */
+  static final int OWN_VALUES = 100;
 
   private final SearchIndex index;
   private final FacetStates facetStates;
   private final dev.tonearm.server.tracks.Cursors cursors;
+  private final BroadAnswers broadAnswers = new BroadAnswers();
 
   public DiscoverService(SearchIndex index, FacetStates facetStates, dev.tonearm.server.tracks.Cursors cursors) {
     this.index = index;
@@ -55,11 +61,6 @@ public final class DiscoverService {
   }
 
   public Map<String, Object> search(Viewer viewer, DiscoverRequest request) throws IOException {
-    DrillDownQuery query = new DrillDownQuery(TrackDocuments.FACETS, base(viewer, request));
-    selectAll(query, SearchSchema.GENRE, request.genres());
-    selectAll(query, SearchSchema.ARTIST, request.artists());
-    selectAll(query, SearchSchema.ALBUM, request.albums());
-    selectAll(query, SearchSchema.DECADE, request.decades());
     Sort sort = sortOf(request);
     ReferenceManager<IndexSearcher> manager = index.searchers();
     IndexSearcher searcher = manager.acquire();
@@ -69,19 +70,84 @@ public final class DiscoverService {
       if (state == null) {
         return empty();
       }
-      DrillSideways sideways = new DrillSideways(searcher, TrackDocuments.FACETS, state);
-      DrillSideways.DrillSidewaysResult result = sideways.search(query, null, after, request.limit(), sort, false);
-      return render(searcher, result, viewer, request);
+      Query visible = TrackQueries.visibleTo(viewer);
+      Page page = browsing(request) && BroadAnswers.splits(viewer)
+          ? browse(searcher, state, viewer, request, sort, after)
+          : page(searcher, state, base(visible, request), request, sort, after, FACET_VALUES);
+      return render(searcher, page, viewer, request);
     } finally {
       manager.release(searcher);
     }
   }
 
-  private static Query base(Viewer viewer, DiscoverRequest request) {
+  /** One page of hits, their total and the top values of each facet dimension. */
+  record Page(TopFieldDocs hits, long total, Map<String, List<LabelAndValue>> facets) {}
+
+  private static Page page(IndexSearcher searcher, SortedSetDocValuesReaderState state, Query base,
+      DiscoverRequest request, Sort sort, FieldDoc after, int facetValues) throws IOException {
+    DrillDownQuery query = new DrillDownQuery(TrackDocuments.FACETS, base);
+    selectAll(query, SearchSchema.GENRE, request.genres());
+    selectAll(query, SearchSchema.ARTIST, request.artists());
+    selectAll(query, SearchSchema.ALBUM, request.albums());
+    selectAll(query, SearchSchema.DECADE, request.decades());
+    DrillSideways sideways = new DrillSideways(searcher, TrackDocuments.FACETS, state);
+    DrillSideways.DrillSidewaysResult result = sideways.search(query, null, after, request.limit(), sort, false);
+    Map<String, List<LabelAndValue>> facets = new LinkedHashMap<>();
+    for (String dim : FACET_DIMS) {
+      FacetResult top = result.facets.getTopChildren(facetValues, dim);
+      facets.put(dim, top == null ? List.of() : List.of(top.labelValues));
+    }
+    return new Page((TopFieldDocs) result.hits, result.hits.totalHits.value(), facets);
+  }
+
+  /**
+   * Browsing without text: the public part is one of the {@link BroadAnswers}, the caller's own private tracks
+   * are searched apart and merged in — hits by the sort (total, it ends with the id), counts added per value.
+   * The public part keeps {@value #OWN_VALUES} values more than shown per dimension, so that adding the caller's
+   * counts can reorder the top exactly unless their private tracks span more values than that.
+   */
+  private Page browse(IndexSearcher searcher, SortedSetDocValuesReaderState state, Viewer viewer,
+      DiscoverRequest request, Sort sort, FieldDoc after) throws IOException {
+    String key = request.shape() + "\u001f" + (after == null ? "" : after.doc + Arrays.toString(after.fields));
+    Page shared = broadAnswers.get(searcher.getIndexReader(), key,
+        () -> page(searcher, state, base(BroadAnswers.publicOnly(), request), request, sort, after,
+            FACET_VALUES + OWN_VALUES));
+    Page own = page(searcher, state, base(BroadAnswers.ownPrivate(viewer), request), request, sort, after,
+        OWN_VALUES + 1);
+    if (own.facets().values().stream().anyMatch(values -> values.size() > OWN_VALUES)) {
+      return page(searcher, state, base(TrackQueries.visibleTo(viewer), request), request, sort, after,
+          FACET_VALUES);
+    }
+    TopFieldDocs hits = TopDocs.merge(sort, request.limit(), new TopFieldDocs[] {shared.hits(), own.hits()});
+    Map<String, List<LabelAndValue>> facets = new LinkedHashMap<>();
+    for (String dim : FACET_DIMS) {
+      facets.put(dim, added(shared.facets().get(dim), own.facets().get(dim)));
+    }
+    return new Page(hits, shared.total() + own.total(), facets);
+  }
+
+  /** Counts of two disjoint sets of tracks, added; the top {@value #FACET_VALUES} as Lucene orders them. */
+  private static List<LabelAndValue> added(List<LabelAndValue> a, List<LabelAndValue> b) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (List<LabelAndValue> values : List.of(a, b)) {
+      values.forEach(lv -> counts.merge(lv.label, lv.value.intValue(), Integer::sum));
+    }
+    return counts.entrySet().stream()
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
+            .thenComparing(e -> new BytesRef(e.getKey())))
+        .limit(FACET_VALUES)
+        .map(e -> new LabelAndValue(e.getKey(), e.getValue()))
+        .toList();
+  }
+
+  private static boolean browsing(DiscoverRequest request) {
+    return request.q() == null || request.q().isBlank();
+  }
+
+  private static Query base(Query visible, DiscoverRequest request) {
     BooleanQuery.Builder base = new BooleanQuery.Builder()
-        .add(request.q() == null || request.q().isBlank() ? new MatchAllDocsQuery() : TrackQueries.asYouType(request.q()),
-            Occur.MUST)
-        .add(TrackQueries.visibleTo(viewer), Occur.FILTER);
+        .add(browsing(request) ? new MatchAllDocsQuery() : TrackQueries.asYouType(request.q()), Occur.MUST)
+        .add(visible, Occur.FILTER);
     if (request.yearFrom() != null || request.yearTo() != null) {
       base.add(IntPoint.newRangeQuery(SearchSchema.YEAR,
           request.yearFrom() == null ? Integer.MIN_VALUE : request.yearFrom(),
@@ -116,22 +182,22 @@ public final class DiscoverService {
     return year;
   }
 
-  private Map<String, Object> render(IndexSearcher searcher, DrillSideways.DrillSidewaysResult result, Viewer viewer,
-      DiscoverRequest request) throws IOException {
+  private Map<String, Object> render(IndexSearcher searcher, Page page, Viewer viewer, DiscoverRequest request)
+      throws IOException {
     List<Map<String, Object>> hits = new ArrayList<>();
-    for (ScoreDoc hit : result.hits.scoreDocs) {
+    for (ScoreDoc hit : page.hits().scoreDocs) {
       hits.add(StoredTrack.of(searcher.storedFields().document(hit.doc)));
     }
     Map<String, Object> facets = new LinkedHashMap<>();
     for (String dim : FACET_DIMS) {
-      facets.put(dim, values(result.facets.getTopChildren(FACET_VALUES, dim)));
+      facets.put(dim, values(page.facets().get(dim)));
     }
     facets.put("rating", List.of()); // no ratings in the catalog yet: the dimension exists, empty
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("total", result.hits.totalHits.value());
+    body.put("total", page.total());
     body.put("hits", hits);
     body.put("facets", facets);
-    ScoreDoc[] docs = result.hits.scoreDocs;
+    ScoreDoc[] docs = page.hits().scoreDocs;
     body.put("nextCursor", docs.length == request.limit() && docs[docs.length - 1] instanceof FieldDoc last
         ? issueCursor(viewer, request, last) : null);
     return body;
@@ -150,15 +216,13 @@ public final class DiscoverService {
     return body;
   }
 
-  private static List<Map<String, Object>> values(FacetResult result) {
+  private static List<Map<String, Object>> values(List<LabelAndValue> top) {
     List<Map<String, Object>> values = new ArrayList<>();
-    if (result != null) {
-      for (LabelAndValue lv : result.labelValues) {
-        Map<String, Object> value = new LinkedHashMap<>();
-        value.put("value", lv.label);
-        value.put("count", lv.value.intValue());
-        values.add(value);
-      }
+    for (LabelAndValue lv : top) {
+      Map<String, Object> value = new LinkedHashMap<>();
+      value.put("value", lv.label);
+      value.put("count", lv.value.intValue());
+      values.add(value);
     }
     return values;
   }

@@ -6,19 +6,37 @@ import java.io.UncheckedIOException;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.search.IndexSearcher;
 
 /**
  * The sorted-set facet state of each open reader, built once per reader (it maps ordinals across segments, too
- * costly to rebuild per query) and dropped with the reader.
+ * costly to rebuild per query) and dropped with the reader; likewise the reader's {@link ArtistDirectory}.
  */
 public final class FacetStates {
   private final Map<IndexReader.CacheKey, SortedSetDocValuesReaderState> states =
       Collections.synchronizedMap(new WeakHashMap<>());
+  /** How long a keystroke waits for a new reader's artist directory before the previous one answers. */
+  static final long FRESH_WAIT_MILLIS = 50;
+
+  private final Map<IndexReader.CacheKey, Future<ArtistDirectory>> artists =
+      Collections.synchronizedMap(new WeakHashMap<>());
+  private final ExecutorService builder = Executors.newSingleThreadExecutor(r -> {
+    Thread thread = new Thread(r, "artist-directory");
+    thread.setDaemon(true);
+    return thread;
+  });
+  private volatile ArtistDirectory newestArtists;
 
   /** The state of {@code reader}, or null while no document of it has facets (an empty index). */
   public SortedSetDocValuesReaderState of(IndexReader reader) {
@@ -33,5 +51,39 @@ public final class FacetStates {
         throw new UncheckedIOException(e);
       }
     });
+  }
+
+  /**
+   * The artist directory of {@code searcher}'s reader (whose facet state is {@code state}), built on a background
+   * thread. While a new reader's directory is still being built after {@link #FRESH_WAIT_MILLIS}, the newest
+   * finished one answers: a refresh-old directory only lags in counts and brand-new names, where blocking would
+   * put a whole-catalog count into a keystroke's latency.
+   */
+  ArtistDirectory artists(IndexSearcher searcher, SortedSetDocValuesReaderState state) throws IOException {
+    IndexReader reader = searcher.getIndexReader();
+    Future<ArtistDirectory> built = artists.computeIfAbsent(reader.getReaderCacheHelper().getKey(), k -> {
+      reader.incRef(); // the build outlives this request's hold on the reader
+      return builder.submit(() -> {
+        try {
+          ArtistDirectory directory = ArtistDirectory.build(new IndexSearcher(reader), state);
+          newestArtists = directory;
+          return directory;
+        } finally {
+          reader.decRef();
+        }
+      });
+    });
+    try {
+      ArtistDirectory newest = newestArtists;
+      return newest == null || built.isDone() ? built.get() : built.get(FRESH_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      return newestArtists;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted waiting for the artist directory", e);
+    } catch (ExecutionException e) {
+      artists.remove(reader.getReaderCacheHelper().getKey()); // the next request tries again
+      throw e.getCause() instanceof IOException io ? io : new IOException("artist directory failed", e.getCause());
+    }
   }
 }

@@ -34,6 +34,11 @@ final class NameMatch {
     this.typed = words(typedText);
   }
 
+  /** The typed words, analysed like names. */
+  List<String> words() {
+    return typed;
+  }
+
   boolean matches(String name) {
     if (typed.isEmpty()) {
       return false;
@@ -54,7 +59,8 @@ final class NameMatch {
     return !typed.isEmpty() && (nameWords.equals(typed) || String.join("", nameWords).equals(String.join("", typed)));
   }
 
-  private static List<String> words(String text) {
+  /** The words of {@code text} analysed like the index's transliterated field. */
+  static List<String> words(String text) {
     if (text == null) {
       return List.of();
     }

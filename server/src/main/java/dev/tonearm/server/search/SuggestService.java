@@ -5,6 +5,7 @@ import dev.tonearm.indexer.SearchSchema;
 import dev.tonearm.indexer.TrackQueries;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -12,11 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
-import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -25,21 +21,23 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 
 /**
- * Search-as-you-type. Tracks come ranked by {@link TrackQueries#asYouType}; artists and albums are the names
- * among the matches that the typed words themselves match, ordered by their best track's rank, with their count
- * of matching visible tracks; completions are the distinct names of the top tracks that continue what was typed.
+ * Search-as-you-type. Tracks come ranked by {@link TrackQueries#asYouType}; artists are the credited artists
+ * whose name is being typed ({@link ArtistDirectory}), whole names first, then by how many tracks the caller may
+ * see; albums and completions are the names of the top tracks that continue what was typed, in their order.
  */
 public final class SuggestService {
   /** Top tracks whose albums and names feed the album and completion lists: each is a stored-fields read. */
   static final int NAME_CANDIDATES = 50;
   static final int NAME_LIMIT = 5;
-  /** Artist labels of the matches considered, most frequent first: bounds the work of one-letter queries. */
-  static final int MAX_NAME_LABELS = 1000;
+  /** Typed text up to this many characters is {@linkplain #broad broad}. */
+  static final int BROAD_CHARS = 4;
 
   private final SearchIndex index;
   private final FacetStates facetStates;
+  private final BroadAnswers broadAnswers = new BroadAnswers();
 
   public SuggestService(SearchIndex index, FacetStates facetStates) {
     this.index = index;
@@ -47,16 +45,10 @@ public final class SuggestService {
   }
 
   public Map<String, Object> suggest(Viewer viewer, String q, int limit) throws IOException {
-    Query query = new BooleanQuery.Builder()
-        .add(TrackQueries.asYouType(q), Occur.MUST)
-        .add(TrackQueries.visibleTo(viewer), Occur.FILTER)
-        .build();
     ReferenceManager<IndexSearcher> manager = index.searchers();
     IndexSearcher searcher = manager.acquire();
     try {
-      FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, query,
-          Math.max(limit, NAME_CANDIDATES), new FacetsCollectorManager());
-      TopDocs top = result.topDocs();
+      TopDocs top = topTracks(searcher, viewer, q, Math.max(limit, NAME_CANDIDATES));
       List<Document> docs = new ArrayList<>();
       for (ScoreDoc hit : top.scoreDocs) {
         docs.add(searcher.storedFields().document(hit.doc));
@@ -64,7 +56,7 @@ public final class SuggestService {
       NameMatch names = new NameMatch(q);
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("tracks", tracks(docs.subList(0, Math.min(limit, docs.size())), q));
-      body.put("artists", artists(names, q, counts(searcher, result.facetsCollector(), SearchSchema.ARTIST)));
+      body.put("artists", artists(searcher, viewer, names, q));
       body.put("albums", albums(docs, names, q));
       body.put("completions", completions(docs, names));
       return body;
@@ -73,19 +65,49 @@ public final class SuggestService {
     }
   }
 
-  private Map<String, Integer> counts(IndexSearcher searcher, FacetsCollector hits, String dim) throws IOException {
-    Map<String, Integer> counts = new LinkedHashMap<>();
+  /**
+   * The best {@code n} tracks for {@code q}. Only they are wanted, not a count of every match, so Lucene may skip
+   * what cannot make the top. A broad query's public part comes from {@link BroadAnswers}.
+   */
+  private TopDocs topTracks(IndexSearcher searcher, Viewer viewer, String q, int n) throws IOException {
+    Query match = TrackQueries.asYouType(q);
+    if (!BroadAnswers.splits(viewer) || !broad(q)) {
+      return top(searcher, match, TrackQueries.visibleTo(viewer), n);
+    }
+    TopDocs publicPart = broadAnswers.get(searcher.getIndexReader(), n + "\u001f" + q.strip(),
+        () -> top(searcher, match, BroadAnswers.publicOnly(), n));
+    TopDocs ownPart = top(searcher, match, BroadAnswers.ownPrivate(viewer), n);
+    return merged(n, publicPart, ownPart);
+  }
+
+  /** A few characters: the queries that match much of the catalog and that every search starts with. */
+  static boolean broad(String q) {
+    return q.strip().length() <= BROAD_CHARS;
+  }
+
+  private static TopDocs top(IndexSearcher searcher, Query match, Query filter, int n) throws IOException {
+    Query query = new BooleanQuery.Builder().add(match, Occur.MUST).add(filter, Occur.FILTER).build();
+    return searcher.search(query, new TopScoreDocCollectorManager(n, n));
+  }
+
+  /** Two disjoint tops of one reader as one, in the order one search over both would give: score, then doc. */
+  private static TopDocs merged(int n, TopDocs a, TopDocs b) {
+    ScoreDoc[] all = Arrays.copyOf(a.scoreDocs, a.scoreDocs.length + b.scoreDocs.length);
+    System.arraycopy(b.scoreDocs, 0, all, a.scoreDocs.length, b.scoreDocs.length);
+    Arrays.sort(all, Comparator.comparingDouble((ScoreDoc d) -> -d.score).thenComparingInt(d -> d.doc));
+    return new TopDocs(a.totalHits, Arrays.copyOf(all, Math.min(n, all.length)));
+  }
+
+  private List<Map<String, Object>> artists(IndexSearcher searcher, Viewer viewer, NameMatch names, String q)
+      throws IOException {
     SortedSetDocValuesReaderState state = facetStates.of(searcher.getIndexReader());
     if (state == null) {
-      return counts;
+      return List.of();
     }
-    FacetResult top = new SortedSetDocValuesFacetCounts(state, hits).getTopChildren(MAX_NAME_LABELS, dim);
-    if (top != null) {
-      for (LabelAndValue lv : top.labelValues) {
-        counts.put(lv.label, lv.value.intValue());
-      }
-    }
-    return counts;
+    return facetStates.artists(searcher, state).find(viewer, names, NAME_LIMIT).stream()
+        .map(a -> Map.<String, Object>of("name", a.name(), "trackCount", a.trackCount(),
+            "highlight", Highlights.of(a.name(), q)))
+        .toList();
   }
 
   private static List<Map<String, Object>> tracks(List<Document> docs, String q) {
@@ -104,18 +126,6 @@ public final class SuggestService {
       tracks.add(t);
     }
     return tracks;
-  }
-
-  /** Credited artists among the matches whose name is being typed: exact names first, then by matches. */
-  private static List<Map<String, Object>> artists(NameMatch names, String q, Map<String, Integer> counts) {
-    return counts.entrySet().stream()
-        .filter(e -> names.matches(e.getKey()))
-        .sorted(Comparator.comparing((Map.Entry<String, Integer> e) -> !names.isWhole(e.getKey()))
-            .thenComparing(Map.Entry::getValue, Comparator.reverseOrder()))
-        .limit(NAME_LIMIT)
-        .map(e -> Map.<String, Object>of("name", e.getKey(), "trackCount", e.getValue(),
-            "highlight", Highlights.of(e.getKey(), q)))
-        .toList();
   }
 
   private static List<Map<String, Object>> albums(List<Document> docs, NameMatch names, String q) {

@@ -124,6 +124,30 @@ class SearchApiTest {
   }
 
   @Test
+  void the_owner_pages_through_public_tracks_and_her_private_one_merged_in_order() {
+    for (String sort : List.of("title", "-year", "added")) {
+      List<String> ids = new ArrayList<>();
+      List<String> titles = new ArrayList<>();
+      String cursor = null;
+      do {
+        JsonNode page = search(alice, "limit=2&sort=" + sort + (cursor == null ? "" : "&cursor=" + cursor));
+        assertThat(page.get("total").asInt()).isEqualTo(9);
+        page.get("hits").forEach(h -> {
+          ids.add(h.get("id").asText());
+          titles.add(h.get("title").asText());
+        });
+        cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
+      } while (cursor != null);
+      assertThat(ids).as(sort).hasSize(9).doesNotHaveDuplicates().contains(aliceDemoId);
+      if (sort.equals("title")) {
+        assertThat(titles).isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER);
+      }
+    }
+    assertThat(count(search(alice, "").get("facets").get("artist"), "Alice")).isEqualTo(1);
+    assertThat(count(search(bob, "").get("facets").get("artist"), "Alice")).isZero();
+  }
+
+  @Test
   void a_cursor_only_continues_its_own_query_and_caller() {
     String cursor = search(bob, "limit=2&sort=title").get("nextCursor").asText();
     assertThat(http.get("/v1/search?limit=2&sort=year&cursor=" + cursor, bob).status()).isEqualTo(400);

@@ -1,0 +1,73 @@
+package dev.tonearm.server.search;
+
+import dev.tonearm.catalog.Viewer;
+import dev.tonearm.catalog.Visibility;
+import dev.tonearm.indexer.SearchSchema;
+import java.io.IOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.WeakHashMap;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.IOSupplier;
+
+/**
+ * Answers to broad queries over the public tracks, kept for as long as their reader is open. Broad queries (the
+ * first keystrokes of a search, the discover page without text) match a large part of the catalog, so each costs
+ * a pass over it, and they are also the most repeated: every listener starts a search with one of a few hundred
+ * short prefixes, and the landing view of the discover page is the same for all. One cached answer over the
+ * public tracks serves every listener; each listener's own private tracks, which are few, are searched apart and
+ * merged into it ({@link #publicOnly()} and {@link #ownPrivate} split what a listener may see in two disjoint
+ * parts).
+ */
+final class BroadAnswers {
+  /** Answers kept per reader, least recently used dropped first. */
+  static final int PER_READER = 2048;
+
+  private final Map<IndexReader.CacheKey, Map<String, Object>> byReader =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
+  /**
+   * The answer kept for {@code key} in {@code reader}, computed by {@code compute} (outside any lock) when
+   * missing. Keys must name everything the answer depends on besides the reader.
+   */
+  @SuppressWarnings("unchecked")
+  <T> T get(IndexReader reader, String key, IOSupplier<T> compute) throws IOException {
+    Map<String, Object> answers = byReader.computeIfAbsent(reader.getReaderCacheHelper().getKey(),
+        k -> Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
+            return size() > PER_READER;
+          }
+        }));
+    Object answer = answers.get(key);
+    if (answer == null) {
+      answer = compute.get();
+      answers.put(key, answer);
+    }
+    return (T) answer;
+  }
+
+  /** Whether {@code viewer}'s answers can be split into the shared public part and their own private part. */
+  static boolean splits(Viewer viewer) {
+    return !viewer.admin();
+  }
+
+  /** The public tracks: the part of every listener's answer that is the same for all. */
+  static Query publicOnly() {
+    return new TermQuery(new Term(SearchSchema.VISIBILITY, Visibility.PUBLIC.wireName()));
+  }
+
+  /** The viewer's own private tracks: together with {@link #publicOnly()}, exactly what they may see. */
+  static Query ownPrivate(Viewer viewer) {
+    return new BooleanQuery.Builder()
+        .add(new TermQuery(new Term(SearchSchema.OWNER, viewer.userId())), Occur.FILTER)
+        .add(new TermQuery(new Term(SearchSchema.VISIBILITY, Visibility.PRIVATE.wireName())), Occur.FILTER)
+        .build();
+  }
+}

@@ -2,10 +2,13 @@ package dev.tonearm.server.search;
 
 import dev.tonearm.catalog.Viewer;
 import dev.tonearm.catalog.Visibility;
+import dev.tonearm.indexer.MusicAnalyzers;
 import dev.tonearm.indexer.SearchSchema;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.WeakHashMap;
 import org.apache.lucene.index.IndexReader;
@@ -28,6 +31,8 @@ import org.apache.lucene.util.IOSupplier;
 final class BroadAnswers {
   /** Answers kept per reader, least recently used dropped first. */
   static final int PER_READER = 2048;
+  /** Typed text up to this many characters is {@linkplain #broad broad}. */
+  static final int BROAD_CHARS = 4;
 
   private final Map<IndexReader.CacheKey, Map<String, Object>> byReader =
       Collections.synchronizedMap(new WeakHashMap<>());
@@ -51,6 +56,20 @@ final class BroadAnswers {
       answers.put(key, answer);
     }
     return (T) answer;
+  }
+
+  /**
+   * Whether typed text is broad: a few characters, or an article and a letter or two ("the m"). Such text
+   * matches much of the catalog, and every search starts with it.
+   */
+  static boolean broad(String q) {
+    String typed = q.strip();
+    if (typed.length() <= BROAD_CHARS) {
+      return true;
+    }
+    String[] words = typed.split("\\s+");
+    return words.length <= 3 && Arrays.stream(words).skip(1).allMatch(w -> w.length() <= 2)
+        && (words[0].length() <= 2 || MusicAnalyzers.LEADING_ARTICLES.contains(words[0].toLowerCase(Locale.ROOT)));
   }
 
   /** Whether {@code viewer}'s answers can be split into the shared public part and their own private part. */

@@ -11,6 +11,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -20,7 +22,10 @@ import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -32,9 +37,11 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.IOFunction;
 
 /**
  * The discover page: one drill-sideways search per request, so each facet dimension is counted as if its own
@@ -46,8 +53,8 @@ public final class DiscoverService {
   static final List<String> FACET_DIMS = List.of(SearchSchema.GENRE, SearchSchema.ARTIST, SearchSchema.ALBUM,
       SearchSchema.DECADE);
   static final int FACET_VALUES = 20;
-  /** Values per dimension a caller's own private tracks may span for a browse to be answered from the cache. */
-  static final int OWN_VALUES = 100;
+  /** Public values kept per dimension in a cached browse: enough that a caller's own rarely need a count. */
+  static final int KEPT_VALUES = 200;
 
   private final SearchIndex index;
   private final FacetStates facetStates;
@@ -71,8 +78,8 @@ public final class DiscoverService {
         return empty();
       }
       Query visible = TrackQueries.visibleTo(viewer);
-      Page page = browsing(request) && BroadAnswers.splits(viewer)
-          ? browse(searcher, state, viewer, request, sort, after)
+      Page page = (browsing(request) || BroadAnswers.broad(request.q())) && BroadAnswers.splits(viewer)
+          ? broad(searcher, state, viewer, request, sort, after)
           : page(searcher, state, base(visible, request), request, sort, after, FACET_VALUES);
       return render(searcher, page, viewer, request);
     } finally {
@@ -85,11 +92,7 @@ public final class DiscoverService {
 
   private static Page page(IndexSearcher searcher, SortedSetDocValuesReaderState state, Query base,
       DiscoverRequest request, Sort sort, FieldDoc after, int facetValues) throws IOException {
-    DrillDownQuery query = new DrillDownQuery(TrackDocuments.FACETS, base);
-    selectAll(query, SearchSchema.GENRE, request.genres());
-    selectAll(query, SearchSchema.ARTIST, request.artists());
-    selectAll(query, SearchSchema.ALBUM, request.albums());
-    selectAll(query, SearchSchema.DECADE, request.decades());
+    DrillDownQuery query = drillDown(base, request, null);
     DrillSideways sideways = new DrillSideways(searcher, TrackDocuments.FACETS, state);
     DrillSideways.DrillSidewaysResult result = sideways.search(query, null, after, request.limit(), sort, false);
     Map<String, List<LabelAndValue>> facets = new LinkedHashMap<>();
@@ -101,36 +104,94 @@ public final class DiscoverService {
   }
 
   /**
-   * Browsing without text: the public part is one of the {@link BroadAnswers}, the caller's own private tracks
-   * are searched apart and merged in — hits by the sort (total, it ends with the id), counts added per value.
-   * The public part keeps {@value #OWN_VALUES} values more than shown per dimension, so that adding the caller's
-   * counts can reorder the top exactly unless their private tracks span more values than that.
+   * {@link #page} for a base that matches few tracks (a caller's own private ones), every value counted, by hand: one drill-down for
+   * the hits, and per dimension one with every other dimension's selection. Each is a conjunction led by the few
+   * tracks, where {@link DrillSideways} may walk a whole selected genre.
    */
-  private Page browse(IndexSearcher searcher, SortedSetDocValuesReaderState state, Viewer viewer,
+  private static Page smallPage(IndexSearcher searcher, SortedSetDocValuesReaderState state, Query base,
+      DiscoverRequest request, Sort sort, FieldDoc after) throws IOException {
+    TopFieldDocs hits = searcher.search(drillDown(base, request, null),
+        new TopFieldCollectorManager(sort, request.limit(), after, Integer.MAX_VALUE));
+    Map<String, List<LabelAndValue>> facets = new LinkedHashMap<>();
+    for (String dim : FACET_DIMS) {
+      FacetsCollector matching = searcher.search(drillDown(base, request, dim), new FacetsCollectorManager());
+      FacetResult top = new SortedSetDocValuesFacetCounts(state, matching).getAllChildren(dim);
+      facets.put(dim, top == null ? List.of() : List.of(top.labelValues));
+    }
+    return new Page(hits, hits.totalHits.value(), facets);
+  }
+
+  /** {@code base} narrowed by every selection of the request but those of {@code sideways} (null: all). */
+  private static DrillDownQuery drillDown(Query base, DiscoverRequest request, String sideways) {
+    DrillDownQuery query = new DrillDownQuery(TrackDocuments.FACETS, base);
+    Map<String, List<String>> selections = new LinkedHashMap<>();
+    selections.put(SearchSchema.GENRE, request.genres());
+    selections.put(SearchSchema.ARTIST, request.artists());
+    selections.put(SearchSchema.ALBUM, request.albums());
+    selections.put(SearchSchema.DECADE, request.decades());
+    selections.forEach((dim, values) -> {
+      if (!dim.equals(sideways)) {
+        selectAll(query, dim, values);
+      }
+    });
+    return query;
+  }
+
+  /**
+   * Browsing without text or with {@linkplain BroadAnswers#broad broad} text: the public part is one of the
+   * {@link BroadAnswers}, the caller's own private tracks
+   * are searched apart and merged in: hits by the sort (a total order, it ends with the id), counts added per
+   * value. The public part keeps the top {@value #KEPT_VALUES} values per dimension; a value of the caller's
+   * beyond those is counted exactly only when it could still reach the top shown.
+   */
+  private Page broad(IndexSearcher searcher, SortedSetDocValuesReaderState state, Viewer viewer,
       DiscoverRequest request, Sort sort, FieldDoc after) throws IOException {
     String key = request.shape() + "\u001f" + (after == null ? "" : after.doc + Arrays.toString(after.fields));
+    Query everyone = base(BroadAnswers.publicOnly(), request);
     Page shared = broadAnswers.get(searcher.getIndexReader(), key,
-        () -> page(searcher, state, base(BroadAnswers.publicOnly(), request), request, sort, after,
-            FACET_VALUES + OWN_VALUES));
-    Page own = page(searcher, state, base(BroadAnswers.ownPrivate(viewer), request), request, sort, after,
-        OWN_VALUES + 1);
-    if (own.facets().values().stream().anyMatch(values -> values.size() > OWN_VALUES)) {
-      return page(searcher, state, base(TrackQueries.visibleTo(viewer), request), request, sort, after,
-          FACET_VALUES);
-    }
+        () -> page(searcher, state, everyone, request, sort, after, KEPT_VALUES));
+    Page own = smallPage(searcher, state, base(BroadAnswers.ownPrivate(viewer), request), request, sort, after);
     TopFieldDocs hits = TopDocs.merge(sort, request.limit(), new TopFieldDocs[] {shared.hits(), own.hits()});
     Map<String, List<LabelAndValue>> facets = new LinkedHashMap<>();
     for (String dim : FACET_DIMS) {
-      facets.put(dim, added(shared.facets().get(dim), own.facets().get(dim)));
+      facets.put(dim, added(shared.facets().get(dim), own.facets().get(dim),
+          label -> {
+            DrillDownQuery withValue = drillDown(everyone, request, dim);
+            withValue.add(dim, label);
+            return searcher.count(withValue);
+          }));
     }
     return new Page(hits, shared.total() + own.total(), facets);
   }
 
-  /** Counts of two disjoint sets of tracks, added; the top {@value #FACET_VALUES} as Lucene orders them. */
-  private static List<LabelAndValue> added(List<LabelAndValue> a, List<LabelAndValue> b) {
-    Map<String, Integer> counts = new LinkedHashMap<>();
-    for (List<LabelAndValue> values : List.of(a, b)) {
-      values.forEach(lv -> counts.merge(lv.label, lv.value.intValue(), Integer::sum));
+  /**
+   * The top {@value #FACET_VALUES} of public counts plus own counts, in Lucene's order (count, then value).
+   * {@code kept} holds the top public values; an own value missing from it has a public count of at most the
+   * last kept one, and is looked up with {@code publicCount} only if that could lift it into the top.
+   */
+  private static List<LabelAndValue> added(List<LabelAndValue> kept, List<LabelAndValue> own,
+      IOFunction<String, Integer> publicCount) throws IOException {
+    Map<String, Integer> counts = new HashMap<>();
+    kept.forEach(lv -> counts.put(lv.label, lv.value.intValue()));
+    boolean complete = kept.size() < KEPT_VALUES;
+    int floor = complete || kept.isEmpty() ? 0 : kept.getLast().value.intValue();
+    List<LabelAndValue> unknown = new ArrayList<>();
+    for (LabelAndValue lv : own) {
+      if (counts.containsKey(lv.label)) {
+        counts.merge(lv.label, lv.value.intValue(), Integer::sum);
+      } else {
+        unknown.add(lv);
+      }
+    }
+    int last = counts.values().stream().sorted(Comparator.reverseOrder()).skip(FACET_VALUES - 1).findFirst()
+        .orElse(0);
+    for (LabelAndValue lv : unknown) {
+      int ownCount = lv.value.intValue();
+      if (complete || kept.isEmpty()) {
+        counts.put(lv.label, ownCount);
+      } else if (ownCount + floor >= last) {
+        counts.put(lv.label, ownCount + publicCount.apply(lv.label));
+      }
     }
     return counts.entrySet().stream()
         .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()

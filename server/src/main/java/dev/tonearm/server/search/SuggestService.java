@@ -32,8 +32,6 @@ public final class SuggestService {
   /** Top tracks whose albums and names feed the album and completion lists: each is a stored-fields read. */
   static final int NAME_CANDIDATES = 50;
   static final int NAME_LIMIT = 5;
-  /** Typed text up to this many characters is {@linkplain #broad broad}. */
-  static final int BROAD_CHARS = 4;
 
   private final SearchIndex index;
   private final FacetStates facetStates;
@@ -71,18 +69,13 @@ public final class SuggestService {
    */
   private TopDocs topTracks(IndexSearcher searcher, Viewer viewer, String q, int n) throws IOException {
     Query match = TrackQueries.asYouType(q);
-    if (!BroadAnswers.splits(viewer) || !broad(q)) {
+    if (!BroadAnswers.splits(viewer) || !BroadAnswers.broad(q)) {
       return top(searcher, match, TrackQueries.visibleTo(viewer), n);
     }
     TopDocs publicPart = broadAnswers.get(searcher.getIndexReader(), n + "\u001f" + q.strip(),
         () -> top(searcher, match, BroadAnswers.publicOnly(), n));
     TopDocs ownPart = top(searcher, match, BroadAnswers.ownPrivate(viewer), n);
     return merged(n, publicPart, ownPart);
-  }
-
-  /** A few characters: the queries that match much of the catalog and that every search starts with. */
-  static boolean broad(String q) {
-    return q.strip().length() <= BROAD_CHARS;
   }
 
   private static TopDocs top(IndexSearcher searcher, Query match, Query filter, int n) throws IOException {

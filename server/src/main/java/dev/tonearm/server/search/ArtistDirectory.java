@@ -117,10 +117,14 @@ final class ArtistDirectory {
     Map<String, Integer> own = viewer.admin() ? Map.of() : privateByOwner.getOrDefault(viewer.userId(), Map.of());
     Comparator<Artist> order = Comparator.comparing(Artist::whole).thenComparingInt(Artist::trackCount);
     PriorityQueue<Artist> best = new PriorityQueue<>(limit + 1, order);
+    FixedBitSet whole = wholeNames(typed);
     for (int i = nextName(candidates, 0); i != NONE; i = nextName(candidates, i + 1)) {
       int tracks = publicTracks[i] + (viewer.admin() ? privateTracks[i] : own.getOrDefault(names[i], 0));
-      if (tracks > 0) {
-        best.add(new Artist(names[i], tracks, typed.isWhole(names[i])));
+      boolean isWhole = whole.get(i);
+      Artist worst = best.size() < limit ? null : best.peek();
+      if (tracks > 0 && (worst == null || worst.whole() == isWhole && worst.trackCount() < tracks
+          || !worst.whole() && isWhole)) {
+        best.add(new Artist(names[i], tracks, isWhole));
         if (best.size() > limit) {
           best.poll();
         }
@@ -139,6 +143,18 @@ final class ArtistDirectory {
     }
     int next = names.nextSetBit(from);
     return next == DocIdSetIterator.NO_MORE_DOCS ? NONE : next;
+  }
+
+  /** Names the typed words make whole: an entry equals them run together, and the name is nothing more. */
+  private FixedBitSet wholeNames(NameMatch typed) {
+    FixedBitSet set = new FixedBitSet(Math.max(1, names.length));
+    String key = String.join("", typed.words());
+    for (int i = lowerBound(key); i < words.length && words[i].equals(key); i++) {
+      if (typed.isWhole(names[wordName[i]])) {
+        set.set(wordName[i]);
+      }
+    }
+    return set;
   }
 
   /** Names with a word (or the whole name run together) that starts with {@code prefix}. */

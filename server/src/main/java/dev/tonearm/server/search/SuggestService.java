@@ -30,7 +30,7 @@ import org.apache.lucene.search.TopScoreDocCollectorManager;
  */
 public final class SuggestService {
   /** Top tracks whose albums and names feed the album and completion lists: each is a stored-fields read. */
-  static final int NAME_CANDIDATES = 50;
+  static final int NAME_CANDIDATES = 20;
   static final int NAME_LIMIT = 5;
 
   private final SearchIndex index;

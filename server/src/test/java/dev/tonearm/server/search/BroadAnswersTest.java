@@ -1,0 +1,202 @@
+package dev.tonearm.server.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tonearm.catalog.Track;
+import dev.tonearm.catalog.TrackStatus;
+import dev.tonearm.catalog.Viewer;
+import dev.tonearm.catalog.Visibility;
+import dev.tonearm.indexer.MusicAnalyzers;
+import dev.tonearm.indexer.TrackDocuments;
+import dev.tonearm.server.tracks.Cursors;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ReferenceManager;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Broad queries and browsing answer from a public part shared by every listener merged with the caller's own
+ * private tracks. With more artists than the public part keeps, the merged counts, totals, pages and artist
+ * suggestions must still equal a brute-force count over exactly what each caller may see.
+ */
+class BroadAnswersTest {
+  /** More artists than {@link DiscoverService#KEPT_VALUES}, so an owner's artists fall outside the kept part. */
+  static final int ARTISTS = DiscoverService.KEPT_VALUES + 60;
+  /** An artist with a single public track, far below the kept part, of whom bob keeps 15 private tracks. */
+  static final String LIFTED = "Band " + (ARTISTS - 1) / 9 * 9;
+
+  private static final List<Track> TRACKS = new ArrayList<>();
+  private static ByteBuffersDirectory directory;
+  private static SearcherManager searchers;
+  private static DiscoverService discover;
+  private static SuggestService suggest;
+
+  @BeforeAll
+  static void index() throws IOException {
+    Instant now = Instant.parse("2026-01-01T00:00:00Z");
+    int n = 0;
+    for (int a = 0; a < ARTISTS; a++) {
+      // Artist a has 1..9 public tracks by "lisa"; every tenth artist's tracks are Rock, the others Pop.
+      for (int t = 0; t <= a % 9; t++) {
+        TRACKS.add(track(n++, "Song " + a + "-" + t, "Band " + a, a % 10 == 0 ? "Rock" : "Pop", "lisa",
+            Visibility.PUBLIC, now));
+      }
+    }
+    // Bob's private tracks: many of one artist far below the kept part (enough to lift it into the top twenty,
+    // which takes an exact count of its public tracks), one each of artists beyond the kept part, and some by
+    // an artist only he has.
+    for (int t = 0; t < 15; t++) {
+      TRACKS.add(track(n++, "Demo " + t, LIFTED, "Pop", "bob", Visibility.PRIVATE, now));
+    }
+    for (int a = DiscoverService.KEPT_VALUES; a < ARTISTS; a += 7) {
+      TRACKS.add(track(n++, "Sketch " + a, "Band " + a, "Rock", "bob", Visibility.PRIVATE, now));
+    }
+    for (int t = 0; t < 3; t++) {
+      TRACKS.add(track(n++, "Bedroom " + t, "Bob Himself", "Rock", "bob", Visibility.PRIVATE, now));
+    }
+    // Someone else's private tracks: never counted for bob or lisa.
+    for (int t = 0; t < 40; t++) {
+      TRACKS.add(track(n++, "Secret " + t, "Band 1", "Pop", "carol", Visibility.PRIVATE, now));
+    }
+    directory = new ByteBuffersDirectory();
+    try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(MusicAnalyzers.indexAnalyzer()))) {
+      for (Track track : TRACKS) {
+        writer.addDocument(TrackDocuments.toDocument(track, 0f));
+      }
+    }
+    searchers = new SearcherManager(directory, null);
+    SearchIndex index = new SearchIndex() {
+      @Override
+      public ReferenceManager<IndexSearcher> searchers() {
+        return searchers;
+      }
+
+      @Override
+      public boolean ready() {
+        return true;
+      }
+    };
+    FacetStates facetStates = new FacetStates();
+    discover = new DiscoverService(index, facetStates, new Cursors(new byte[32]));
+    suggest = new SuggestService(index, facetStates);
+  }
+
+  @AfterAll
+  static void close() throws IOException {
+    searchers.close();
+    directory.close();
+  }
+
+  @Test
+  void browse_counts_of_an_owner_equal_a_brute_force_count_beyond_the_kept_values() throws IOException {
+    for (String user : List.of("bob", "lisa", "carol")) {
+      Viewer viewer = new Viewer(user, false);
+      Map<String, Object> all = discover.search(viewer, request(null, List.of()));
+      assertThat(all.get("total")).as(user).isEqualTo((long) visibleTo(user, null).size());
+      assertThat(facet(all, "artist")).as(user).isEqualTo(topArtists(visibleTo(user, null)));
+      Map<String, Object> rock = discover.search(viewer, request(null, List.of("Rock")));
+      assertThat(rock.get("total")).as(user).isEqualTo((long) visibleTo(user, "Rock").size());
+      assertThat(facet(rock, "artist")).as(user).isEqualTo(topArtists(visibleTo(user, "Rock")));
+    }
+  }
+
+  @Test
+  void an_owners_busy_private_artist_is_lifted_into_the_top_values() throws IOException {
+    Map<String, Object> bob = discover.search(new Viewer("bob", false), request(null, List.of()));
+    Map<String, Object> lisa = discover.search(new Viewer("lisa", false), request(null, List.of()));
+    assertThat(facet(bob, "artist")).containsEntry(LIFTED, 1 + 15);
+    assertThat(facet(lisa, "artist")).doesNotContainKey(LIFTED);
+  }
+
+  @Test
+  void broad_text_pages_merge_the_owners_tracks_in_sort_order() throws IOException {
+    List<String> titles = new ArrayList<>();
+    String cursor = null;
+    do {
+      Map<String, Object> page = discover.search(new Viewer("bob", false),
+          new DiscoverRequest("b", List.of("Rock"), List.of(), List.of(), List.of(), null, null,
+              DiscoverRequest.Sort.TITLE, 7, cursor));
+      ((List<?>) page.get("hits")).forEach(h -> titles.add((String) ((Map<?, ?>) h).get("title")));
+      cursor = (String) page.get("nextCursor");
+    } while (cursor != null);
+    List<String> expected = visibleTo("bob", "Rock").stream().map(Track::title).sorted().toList();
+    assertThat(titles).isEqualTo(expected);
+  }
+
+  @Test
+  void a_short_prefix_suggests_the_owners_private_tracks_only_to_the_owner() throws IOException {
+    assertThat(trackTitles(suggest.suggest(new Viewer("bob", false), "bed", 10)))
+        .containsExactlyInAnyOrder("Bedroom 0", "Bedroom 1", "Bedroom 2");
+    assertThat(trackTitles(suggest.suggest(new Viewer("lisa", false), "bed", 10))).isEmpty();
+    assertThat(artistCounts(suggest.suggest(new Viewer("bob", false), "bob", 10)))
+        .containsEntry("Bob Himself", 3);
+    assertThat(artistCounts(suggest.suggest(new Viewer("lisa", false), "bob", 10))).isEmpty();
+    assertThat(artistCounts(suggest.suggest(new Viewer("carol", false), "band 1", 10)))
+        .containsEntry("Band 1", 2 + 40);
+    assertThat(artistCounts(suggest.suggest(new Viewer("bob", false), "band 1", 10))).containsEntry("Band 1", 2);
+  }
+
+  private static Track track(int n, String title, String artist, String genre, String owner, Visibility visibility,
+      Instant now) {
+    return new Track("t" + n, title, List.of(artist), null, null, null, List.of(genre), 2000, null, null, null, null,
+        owner, visibility, null, Map.of(), TrackStatus.METADATA_ONLY, now, now, 1);
+  }
+
+  private static DiscoverRequest request(String q, List<String> genres) {
+    return new DiscoverRequest(q, genres, List.of(), List.of(), List.of(), null, null,
+        DiscoverRequest.Sort.RELEVANCE, 20, null);
+  }
+
+  private static List<Track> visibleTo(String user, String genre) {
+    return TRACKS.stream()
+        .filter(t -> t.visibility() == Visibility.PUBLIC || t.owner().equals(user))
+        .filter(t -> genre == null || t.genres().contains(genre))
+        .toList();
+  }
+
+  /** The top twenty artists by count, ties by name, as the discover page lists them. */
+  private static Map<String, Integer> topArtists(List<Track> tracks) {
+    Map<String, Integer> counts = new HashMap<>();
+    tracks.forEach(t -> counts.merge(t.artists().getFirst(), 1, Integer::sum));
+    Map<String, Integer> top = new LinkedHashMap<>();
+    counts.entrySet().stream()
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry::getKey))
+        .limit(DiscoverService.FACET_VALUES)
+        .forEach(e -> top.put(e.getKey(), e.getValue()));
+    return top;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Integer> facet(Map<String, Object> body, String dim) {
+    Map<String, Integer> values = new LinkedHashMap<>();
+    for (Map<String, Object> v : (List<Map<String, Object>>) ((Map<String, Object>) body.get("facets")).get(dim)) {
+      values.put((String) v.get("value"), (Integer) v.get("count"));
+    }
+    return values;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> trackTitles(Map<String, Object> body) {
+    return ((List<Map<String, Object>>) body.get("tracks")).stream().map(t -> (String) t.get("title")).toList();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Integer> artistCounts(Map<String, Object> body) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    ((List<Map<String, Object>>) body.get("artists"))
+        .forEach(a -> counts.put((String) a.get("name"), (Integer) a.get("trackCount")));
+    return counts;
+  }
+}

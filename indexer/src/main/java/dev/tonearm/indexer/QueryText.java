@@ -22,8 +22,9 @@ import org.apache.lucene.util.graph.GraphTokenStreamFiniteStrings;
  *
  * @param words the kept words, as typed
  * @param blank whether nothing but whitespace was typed
+ * @param typing whether the last kept word may still grow: it ends the text, no space after it
  */
-record QueryText(List<String> words, boolean blank) {
+record QueryText(List<String> words, boolean blank, boolean typing) {
 
   static final int MAX_CODE_POINTS = 200;
   static final int MAX_WORDS = 10;
@@ -34,12 +35,14 @@ record QueryText(List<String> words, boolean blank) {
   static QueryText of(String typed) {
     String clean = sanitize(typed == null ? "" : typed);
     List<String> words = new ArrayList<>();
+    boolean lastKept = false;
     for (String word : clean.split("\\s+")) {
-      if (words.size() < MAX_WORDS && searchable(word)) {
+      lastKept = words.size() < MAX_WORDS && searchable(word);
+      if (lastKept) {
         words.add(capped(word, MAX_WORD));
       }
     }
-    return new QueryText(List.copyOf(words), clean.isBlank());
+    return new QueryText(List.copyOf(words), clean.isBlank(), lastKept && !clean.endsWith(" "));
   }
 
   /** The typed words first, then up to {@value #MAX_ALIAS_PHRASINGS} rewrites through {@code synonyms.txt}. */

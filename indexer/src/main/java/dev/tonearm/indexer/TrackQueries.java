@@ -37,12 +37,28 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
  *       fuzzy {@value WordMatch#FUZZY};
  *   <li>popularity, saturated below {@value #POPULARITY_WEIGHT}, less than the smallest gap between classes.
  * </ol>
+ *
+ * <p>Except while one short word is still being typed ({@link WordMatch.Stage}): then the letters are mostly the
+ * start of a longer name, and popularity, not a whole word, should decide. One or two plain letters match as
+ * prefixes only, without the whole-name bonus. A lone word of three to five plain letters with no space after it
+ * matches as a prefix, its whole-word classes scaled down to a lift under popularity's range and its whole-name
+ * bonus down to {@link #STARTED_NAME}: "lady" puts Lady Antebellum and Lady Gaga before the obscure titles
+ * "Lady", "nick" Nickelback before Nick Jonas. Typing a space, a second word or a sixth letter makes the word
+ * mean itself again: "lady " puts the titles "Lady" first. Typos stay below every prefix, and a special letter
+ * typed on purpose ("rós") keeps its full classes, so an exact accented match still ranks above a folded one.
  */
 public final class TrackQueries {
 
   static final float NAME = 16f;
   static final float ALBUM_NAME = 8f;
   static final float POPULARITY_WEIGHT = 0.25f;
+  /**
+   * The whole-name bonus while a lone short word is still being typed ({@link WordMatch.Stage#STARTED}): an
+   * eighth of popularity's range. Popularity saturates, so hits of one era sit close together: this picks
+   * "Down" (Jay Sean) among the many popular tracks with "down" in them, and P!nk before Pink Floyd, but not
+   * an obscure "Lady" before Lady Gaga.
+   */
+  static final float STARTED_NAME = POPULARITY_WEIGHT / 8;
   /** Leaf queries (fuzzy counted at its expansions) above which a query is rebuilt lean: well under 1024. */
   static final int LEAF_BUDGET = 400;
   /**
@@ -69,7 +85,7 @@ public final class TrackQueries {
     }
     Query match = phrasings(typed);
     if (leaves(match) > LEAF_BUDGET) {
-      match = phrasing(typed.words(), false, true);
+      match = phrasing(typed.words(), typed.typing(), false, true);
     }
     return new BooleanQuery.Builder()
         .add(match, Occur.MUST)
@@ -96,23 +112,33 @@ public final class TrackQueries {
   private static Query phrasings(QueryText typed) {
     List<Query> alternatives = new ArrayList<>();
     for (List<String> words : typed.phrasings()) {
-      alternatives.add(phrasing(words, alternatives.isEmpty(), false));
+      alternatives.add(phrasing(words, typed.typing(), alternatives.isEmpty(), false));
     }
     return alternatives.size() == 1 ? alternatives.get(0) : new DisjunctionMaxQuery(alternatives, 0f);
   }
 
-  private static Query phrasing(List<String> words, boolean fuzzy, boolean lean) {
+  private static Query phrasing(List<String> words, boolean typing, boolean fuzzy, boolean lean) {
     BooleanQuery.Builder either = new BooleanQuery.Builder();
-    either.add(allWords(words, fuzzy, lean), Occur.SHOULD);
-    // One or two plain letters being typed are a start, not a name: no whole-name bonus yet.
-    Query name = WordMatch.isShortPrefix(words.getLast()) ? null : name(String.join(" ", words));
+    either.add(allWords(words, typing, fuzzy, lean), Occur.SHOULD);
+    Query name = switch (stage(words, words.size() - 1, typing)) {
+      // One or two plain letters being typed are a start, not a name: no whole-name bonus yet.
+      case FIRST_LETTERS -> null;
+      // "lady", "down" being typed: a title or artist of that name is only a little more likely than the
+      // popular names the letters start.
+      case STARTED -> name(String.join(" ", words), STARTED_NAME, STARTED_NAME / 2);
+      case WHOLE, LAST -> name(String.join(" ", words), NAME, ALBUM_NAME);
+    };
     if (name != null) {
       either.add(name, Occur.SHOULD);
     }
     return either.build();
   }
 
-  private static Query allWords(List<String> words, boolean fuzzy, boolean lean) {
+  private static WordMatch.Stage stage(List<String> words, int i, boolean typing) {
+    return WordMatch.Stage.of(words.get(i), i == words.size() - 1, typing, words.size() == 1);
+  }
+
+  private static Query allWords(List<String> words, boolean typing, boolean fuzzy, boolean lean) {
     BooleanQuery.Builder all = new BooleanQuery.Builder();
     int last = words.size() - 1;
     int fuzzyLeft = fuzzy ? MAX_FUZZY_WORDS : 0;
@@ -139,7 +165,7 @@ public final class TrackQueries {
         fuzzyLeft--;
       }
       List<Query> ways = new ArrayList<>();
-      addIfPresent(ways, WordMatch.of(words.get(i), i == last, breadth));
+      addIfPresent(ways, WordMatch.of(words.get(i), stage(words, i, typing), breadth));
       if (!lean && i > 0) {
         addIfPresent(ways, WordMatch.joined(words.get(i - 1), words.get(i), i == last));
       }
@@ -164,11 +190,11 @@ public final class TrackQueries {
   }
 
   /** The whole text as a title, artist or album key: "the beatles", "beatles" and "Beatles!" all name The Beatles. */
-  private static Query name(String text) {
+  private static Query name(String text, float name, float album) {
     List<Query> names = new ArrayList<>();
-    addIfPresent(names, key(TITLE_KEY, text, NAME));
-    addIfPresent(names, key(ARTIST_KEY, text, NAME));
-    addIfPresent(names, key(ALBUM_KEY, text, ALBUM_NAME));
+    addIfPresent(names, key(TITLE_KEY, text, name));
+    addIfPresent(names, key(ARTIST_KEY, text, name));
+    addIfPresent(names, key(ALBUM_KEY, text, album));
     return names.isEmpty() ? null : new DisjunctionMaxQuery(names, 0f);
   }
 

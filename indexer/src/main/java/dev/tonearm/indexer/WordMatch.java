@@ -24,6 +24,15 @@ import org.apache.lucene.util.QueryBuilder;
  * &gt; prefix &gt; folded &gt; transliterated &gt; fuzzy. Prefix and fuzzy, the two partial classes, count the
  * better of the two, not both. Scores are constants on purpose: with term statistics a
  * rare fuzzy term could outscore a common exact one.
+ *
+ * <p>How far the listener is with a word ({@link Stage}) decides which classes count. A word followed by more
+ * text is matched whole; the last word may also be a prefix. While a short word is still being typed, though,
+ * it is mostly the start of something longer: "lady" is far more often the start of Lady Gaga than the obscure
+ * title "Lady", "nick" of Nickelback than of Nick Jonas. So one or two plain letters match as prefixes only, and
+ * a lone word of three to {@value #STARTED_UP_TO} plain letters matches as a prefix with its whole-word classes
+ * scaled by {@value #STARTED_SCALE}: a lift smaller than popularity's range, which then decides between the
+ * tracks the letters start and leaves the whole word only the near-ties. A space after the word, a second word, a
+ * sixth letter or a special letter typed on purpose ("mø", "rós") restores the full classes.
  */
 final class WordMatch {
 
@@ -35,6 +44,13 @@ final class WordMatch {
   static final float FUZZY = 0.5f;
   /** Typed words up to this long, while being typed, match as prefixes only. */
   static final int SHORT_PREFIX = 2;
+  /** A lone word up to this long, while being typed, is {@link Stage#STARTED}. */
+  static final int STARTED_UP_TO = 5;
+  /**
+   * What whole-word classes count for a {@link Stage#STARTED} word: as written 0.008, under a tenth of
+   * popularity's range ({@code TrackQueries.POPULARITY_WEIGHT}), so it only breaks near-ties.
+   */
+  static final float STARTED_SCALE = 0.001f;
 
   /** Fuzzy terms a word may expand to: typo tolerance stays cheap and cannot flood the results. */
   static final int MAX_EXPANSIONS = 20;
@@ -55,30 +71,62 @@ final class WordMatch {
     LEAN
   }
 
-  /**
-   * Every way {@code word} can match, summed; null if no analyzer keeps anything of it.
-   *
-   * @param typing whether the listener may still be typing the word (the last one): it may be a prefix
-   */
-  static Query of(String word, boolean typing, Breadth breadth) {
+  /** How far the listener is with a word: it decides which match classes count, and how much. */
+  enum Stage {
+    /** A word with more typed after it: matched whole. */
+    WHOLE,
+    /** The last word, long enough to mean itself or followed by a space: whole, or as a prefix. */
+    LAST,
+    /** A lone word of three to {@value WordMatch#STARTED_UP_TO} plain letters being typed: a prefix first. */
+    STARTED,
+    /** One or two plain letters being typed: a prefix only. */
+    FIRST_LETTERS;
+
+    /**
+     * The stage of a typed word.
+     *
+     * @param last whether it is the last word
+     * @param typing whether the listener may still be typing it: the text ends with it, no space after
+     * @param alone whether it is the only word
+     */
+    static Stage of(String word, boolean last, boolean typing, boolean alone) {
+      if (!last) {
+        return WHOLE;
+      }
+      if (typing && isShortPrefix(word)) {
+        return FIRST_LETTERS;
+      }
+      boolean plain = word.chars().allMatch(c -> c < 128);
+      return typing && alone && plain && word.length() <= STARTED_UP_TO ? STARTED : LAST;
+    }
+
+    /** Whether the word may be the start of a longer one. */
+    boolean prefix() {
+      return this != WHOLE;
+    }
+  }
+
+  /** Every way {@code word} can match at {@code stage}, summed; null if no analyzer keeps anything of it. */
+  static Query of(String word, Stage stage, Breadth breadth) {
     boolean lean = breadth == Breadth.LEAN;
     List<Query> classes = new ArrayList<>();
-    if (typing && isShortPrefix(word)) {
+    if (stage == Stage.FIRST_LETTERS) {
       // One or two letters typed say little yet: "i" is the start of Imagine Dragons more than the title "i".
       // Every track they start is equal here, and popularity orders them.
       add(classes, MATCH_PREFIX, word, PREFIX);
       return sum(classes);
     }
-    add(classes, MATCH_EXACT, word, EXACT);
-    add(classes, MATCH_FOLDED, word, FOLDED);
+    float whole = stage == Stage.STARTED ? STARTED_SCALE : 1f;
+    add(classes, MATCH_EXACT, word, EXACT * whole);
+    add(classes, MATCH_FOLDED, word, FOLDED * whole);
     if (!lean) {
-      add(classes, MATCH_TRANSLIT, word, TRANSLIT);
+      add(classes, MATCH_TRANSLIT, word, TRANSLIT * whole);
       if (hasCjk(word)) {
-        add(classes, MATCH_INFIX, word, INFIX);
+        add(classes, MATCH_INFIX, word, INFIX * whole);
       }
     }
     List<Query> partial = new ArrayList<>();
-    if (typing) {
+    if (stage.prefix()) {
       add(partial, MATCH_PREFIX, word, PREFIX);
     }
     Query fuzzy = breadth == Breadth.FULL ? fuzzy(word) : null;

@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * Named tracks that carry the hard cases, each with a popularity, plus decoys that expose ranking mistakes: a
- * more popular "Halo", an unaccented "Hoppipolla", a fuzzy "Hallo", a more popular "Beatles Tribute Band".
+ * more popular "Halo", an unaccented "Hoppipolla", a fuzzy "Hallo", a more popular "Beatles Tribute Band", an
+ * obscure title "Lady" that a popular Lady Gaga track should beat while "lady" is being typed.
  * Hits are compared as {@code "Title · Artist"} labels.
  */
 final class MusicFixtures {
@@ -55,6 +56,10 @@ final class MusicFixtures {
   // Typos and ranking classes
   static final Track HALLO_SPACEBOY = track(94, "Hallo Spaceboy", "David Bowie", "Outside", 1995, "Rock");
   static final Track HALOGEN = track(1, "Halogen", "The Noble Gases", "Periodic", 2020, "Indie");
+
+  // A short word being typed: the start of a popular name, or an obscure whole title?
+  static final Track LADY_GAGA = track(85, "Poker Face", "Lady Gaga", "The Fame", 2008, "Pop");
+  static final Track OBSCURE_LADY = track(20, "Lady", "Night Porters", "Late Shift", 2011, "Indie");
 
   // Aliases
   static final Track CALIFORNIA_LOVE = track(80, "California Love", "2Pac feat. Dr. Dre & Roger Troutman",

@@ -27,10 +27,10 @@ class RelevanceSuiteTest {
     assertThat(results.unanswerable()).as(report).isEmpty();
     assertThat(results.outcomes()).hasSizeGreaterThanOrEqualTo(200);
     RelevanceReport.Score overall = RelevanceReport.overall(results.outcomes());
-    // A floor at the level measured when the suite was written (success@5 95.6 %, MRR@10 0.928), so ranking
-    // cannot regress unnoticed. The product target is success@5 98 %: not met yet, see docs/benchmarks.md.
-    assertThat(overall.success5()).as(report).isGreaterThanOrEqualTo(0.955);
-    assertThat(overall.mrr10()).as(report).isGreaterThanOrEqualTo(0.92);
+    // A floor just below the level measured (success@5 99.6 %, MRR@10 0.958, the one miss "xx"), so ranking
+    // cannot regress unnoticed; the product target is success@5 98 %, MRR@10 0.9. See docs/benchmarks.md.
+    assertThat(overall.success5()).as(report).isGreaterThanOrEqualTo(0.995);
+    assertThat(overall.mrr10()).as(report).isGreaterThanOrEqualTo(0.955);
   }
 
   @Test

@@ -46,9 +46,14 @@ class TyposTest {
   }
 
   @Test
-  void exact_beats_prefix_beats_typo_whatever_the_popularity() {
-    assertThat(MUSIC.search("halo")).containsExactly(
+  void exact_beats_prefix_beats_typo_whatever_the_popularity_once_the_word_is_typed() {
+    assertThat(MUSIC.search("halo ")).containsExactly(
         label(DEPECHE_MODE_HALO), label(BEYONCE_HALO), label(HALOGEN), label(HALLO_SPACEBOY));
+  }
+
+  @Test
+  void while_a_short_word_is_being_typed_a_typo_match_still_comes_last() {
+    assertThat(MUSIC.search("halo")).hasSize(4).last().isEqualTo(label(HALLO_SPACEBOY));
   }
 
   @Test

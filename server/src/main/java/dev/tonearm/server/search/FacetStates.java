@@ -37,6 +37,8 @@ public final class FacetStates {
     return thread;
   });
   private volatile ArtistDirectory newestArtists;
+  /** The reader whose directory was asked for last: a build queued behind it for an older reader is skipped. */
+  private volatile IndexReader.CacheKey newestAsked;
 
   /** The state of {@code reader}, or null while no document of it has facets (an empty index). */
   public SortedSetDocValuesReaderState of(IndexReader reader) {
@@ -57,14 +59,21 @@ public final class FacetStates {
    * The artist directory of {@code searcher}'s reader (whose facet state is {@code state}), built on a background
    * thread. While a new reader's directory is still being built after {@link #FRESH_WAIT_MILLIS}, the newest
    * finished one answers: a refresh-old directory only lags in counts and brand-new names, where blocking would
-   * put a whole-catalog count into a keystroke's latency.
+   * put a whole-catalog count into a keystroke's latency. When readers refresh faster than directories build,
+   * builds for readers already superseded are skipped (their requests get the newest finished directory), so
+   * the queue never holds more than the work that matters.
    */
   ArtistDirectory artists(IndexSearcher searcher, SortedSetDocValuesReaderState state) throws IOException {
     IndexReader reader = searcher.getIndexReader();
     Future<ArtistDirectory> built = artists.computeIfAbsent(reader.getReaderCacheHelper().getKey(), k -> {
+      newestAsked = k;
       reader.incRef(); // the build outlives this request's hold on the reader
       return builder.submit(() -> {
         try {
+          ArtistDirectory finished = newestArtists;
+          if (finished != null && newestAsked != k) {
+            return finished;
+          }
           ArtistDirectory directory = ArtistDirectory.build(new IndexSearcher(reader), state);
           newestArtists = directory;
           return directory;

@@ -2,6 +2,7 @@ package dev.tonearm.indexer.writer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tonearm.catalog.Rating;
 import dev.tonearm.catalog.Track;
 import dev.tonearm.catalog.TrackStatus;
 import dev.tonearm.catalog.Visibility;
@@ -46,7 +47,7 @@ class ChangeApplierTest {
   static CatalogChange upsert(String id, String title, long version) {
     return new CatalogChange.Upserted(new Track(id, title, List.of("Motörhead"), null, null, null, List.of(),
         null, null, null, null, null, "lemmy", Visibility.PUBLIC, null, Map.of(), TrackStatus.METADATA_ONLY, T0,
-        T0, version));
+        T0, version, Rating.NONE));
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.tonearm.server.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tonearm.catalog.Rating;
 import dev.tonearm.catalog.Track;
 import dev.tonearm.catalog.TrackStatus;
 import dev.tonearm.catalog.Viewer;
@@ -151,7 +152,7 @@ class BroadAnswersTest {
   private static Track track(int n, String title, String artist, String genre, String owner, Visibility visibility,
       Instant now) {
     return new Track("t" + n, title, List.of(artist), null, null, null, List.of(genre), 2000, null, null, null, null,
-        owner, visibility, null, Map.of(), TrackStatus.METADATA_ONLY, now, now, 1);
+        owner, visibility, null, Map.of(), TrackStatus.METADATA_ONLY, now, now, 1, Rating.NONE);
   }
 
   private static DiscoverRequest request(String q, List<String> genres) {

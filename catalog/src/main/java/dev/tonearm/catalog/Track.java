@@ -62,4 +62,10 @@ public record Track(
     return new Track(id, title, artists, artist, album, albumArtist, genres, year, durationMs, trackNumber,
         discNumber, fileName, owner, visibility, sha256, mediaKeys, status, createdAt, now, version + 1, rating);
   }
+
+  /** A copy with another rating aggregate, at the same version (fixtures; the repository bumps the version). */
+  public Track withRating(Rating newRating) {
+    return new Track(id, title, artists, artist, album, albumArtist, genres, year, durationMs, trackNumber,
+        discNumber, fileName, owner, visibility, sha256, mediaKeys, status, createdAt, updatedAt, version, newRating);
+  }
 }

@@ -79,6 +79,7 @@ public final class ApiRoutes {
                 new Param("album", "repeatable facet filter", false),
                 new Param("decade", "repeatable facet filter, e.g. 1990s", false),
                 new Param("yearFrom", "1000..2100", false), new Param("yearTo", "1000..2100", false),
+                new Param("minRating", "least average stars, 1..5 (e.g. 4 or 3.5); rated tracks only", false),
                 new Param("sort", "relevance, popularity, title, year, -year or added", false),
                 new Param("limit", "1..100, default 20", false),
                 new Param("cursor", "nextCursor of the previous page", false)),

@@ -54,8 +54,10 @@ public final class RecommendService {
         throw Problem.notFound("no track with id '" + id + "'");
       }
       BooleanQuery.Builder traits = new BooleanQuery.Builder();
-      FacetLabels.of(searcher, seed.scoreDocs[0].doc).forEach((dim, labels) -> labels.forEach(label ->
-          traits.add(new BoostQuery(trait(dim, label), TRAIT_WEIGHTS.getOrDefault(dim, 1f)), Occur.SHOULD)));
+      // Traits are what the music is (artist, genre, album, era); a rating bucket says nothing of that.
+      FacetLabels.of(searcher, seed.scoreDocs[0].doc).forEach((dim, labels) -> labels.stream()
+          .filter(label -> TRAIT_WEIGHTS.containsKey(dim))
+          .forEach(label -> traits.add(new BoostQuery(trait(dim, label), TRAIT_WEIGHTS.get(dim)), Occur.SHOULD)));
       Query query = new BooleanQuery.Builder()
           .add(traits.build(), Occur.MUST)
           .add(popularity(), Occur.SHOULD)

@@ -40,7 +40,9 @@ public final class SearchSchema {
   /** Duration in milliseconds: stored. */
   public static final String DURATION_MS = "durationMs";
   /**
-   * Caller-supplied popularity, a float ≥ 0: stored and float doc values (for sorting). Ranking reads the same
+   * Popularity, a float ≥ 0: from listener ratings (average × ln(1 + count), see {@code TrackDocuments.popularity})
+   * for catalog tracks, caller-supplied in benchmarks and the relevance suite. Stored and float doc values (for
+   * sorting). Ranking reads the same
    * value from the {@link #FEATURES} field.
    */
   public static final String POPULARITY = "popularity";

@@ -45,9 +45,17 @@ public final class TrackDocuments {
 
   private TrackDocuments() {}
 
-  /** The document of a track nobody has played yet: popularity 0. */
+  /** The document of a track as the catalog knows it: its popularity is its {@linkplain #popularity rating}. */
   public static Document toDocument(Track track) {
-    return toDocument(track, 0f);
+    return toDocument(track, popularity(track.rating()));
+  }
+
+  /**
+   * Popularity from listener ratings: average stars × ln(1 + count), 0 while unrated. Many ratings weigh more than
+   * a few, but only logarithmically, so one 5-star rating (3.5) ranks below a 4-star average over ten (9.6).
+   */
+  public static float popularity(Rating rating) {
+    return rating.count() == 0 ? 0f : (float) (rating.average() * Math.log1p(rating.count()));
   }
 
   /**

@@ -79,7 +79,7 @@ public final class App {
         new TrackRoutes(new TrackService(catalog.tracks(), cursors, clock)),
         new SearchRoutes(index, new SuggestService(index, facetStates),
             new DiscoverService(index, facetStates, cursors)),
-        new RecommendRoutes(index, new RecommendService(index)),
+        new RecommendRoutes(index, new RecommendService(index, catalog.ratings())),
         new ImportRoutes(new ImportService(catalog.tracks(), clock)),
         new UserRoutes(catalog.users()),
         extras.uploads(),

@@ -208,6 +208,9 @@ class SearchApiTest {
     assertThat(titles(search(alice, "minRating=4.5&sort=title").get("hits"))).containsExactly("Halo", "Halo Demo");
     assertThat(titles(search(bob, "genre=Rock&minRating=3").get("hits"))).containsExactly("Hey Jude");
     assertThat(titles(search(bob, "q=halo&minRating=1").get("hits"))).containsExactly("Halo");
+    // popularity is average × ln(1 + count): Halo 4.5·ln 3, Hey Jude 3·ln 2, Ace of Spades 1.5·ln 3, others 0
+    assertThat(titles(search(bob, "sort=popularity&limit=3").get("hits")))
+        .containsExactly("Halo", "Hey Jude", "Ace of Spades");
   }
 
   @Test

@@ -29,9 +29,4 @@ public record Rating(long sum, long count) {
   public boolean atLeast(int stars) {
     return count > 0 && sum >= (long) stars * count;
   }
-
-  /** The aggregate after one listener's stars change from {@code before} to {@code after} (0 = no rating). */
-  public Rating change(int before, int after) {
-    return new Rating(sum - before + after, count - (before == 0 ? 0 : 1) + (after == 0 ? 0 : 1));
-  }
 }

@@ -6,6 +6,7 @@ import dev.tonearm.server.auth.AuthGate;
 import dev.tonearm.server.http.Json;
 import dev.tonearm.server.http.Problem;
 import io.javalin.http.Context;
+import java.util.ArrayList;
 import java.util.List;
 
 /** HTTP handlers for {@code /v1/tracks/{id}/rating}: parse, call {@link RatingService}, render. */
@@ -35,7 +36,7 @@ public final class RatingRoutes {
     if (!body.isObject()) {
       throw Problem.badRequest("the body must be a JSON object: {\"stars\": 1..5}");
     }
-    List<String> unknown = new java.util.ArrayList<>();
+    List<String> unknown = new ArrayList<>();
     body.fieldNames().forEachRemaining(name -> {
       if (!name.equals("stars")) {
         unknown.add(name);

@@ -10,7 +10,9 @@ import java.util.Objects;
  * displayed ("Daft Punk feat. Pharrell Williams"). Optional numbers are {@code null} when unknown.
  *
  * @param mediaKeys S3 keys of the track's media by role (original, hls, art…); empty until ingestion
- * @param version grows by one on every write; the basis of optimistic concurrency and of index idempotency
+ * @param version grows by one on every write, a change of its ratings included; the basis of optimistic
+ *     concurrency and of index idempotency
+ * @param rating the listeners' ratings in aggregate ({@link Rating#NONE} until someone rates it)
  */
 public record Track(
     String id,
@@ -32,7 +34,8 @@ public record Track(
     TrackStatus status,
     Instant createdAt,
     Instant updatedAt,
-    long version) {
+    long version,
+    Rating rating) {
 
   public Track {
     Objects.requireNonNull(id, "id");
@@ -40,6 +43,7 @@ public record Track(
     Objects.requireNonNull(owner, "owner");
     Objects.requireNonNull(visibility, "visibility");
     Objects.requireNonNull(status, "status");
+    rating = rating == null ? Rating.NONE : rating;
     artists = artists == null ? List.of() : List.copyOf(artists);
     genres = genres == null ? List.of() : List.copyOf(genres);
     mediaKeys = mediaKeys == null ? Map.of() : Map.copyOf(mediaKeys);
@@ -56,6 +60,12 @@ public record Track(
   /** A copy with the bookkeeping of the next write: {@code version + 1} and {@code updatedAt = now}. */
   public Track nextVersion(Instant now) {
     return new Track(id, title, artists, artist, album, albumArtist, genres, year, durationMs, trackNumber,
-        discNumber, fileName, owner, visibility, sha256, mediaKeys, status, createdAt, now, version + 1);
+        discNumber, fileName, owner, visibility, sha256, mediaKeys, status, createdAt, now, version + 1, rating);
+  }
+
+  /** A copy with another rating aggregate, at the same version (fixtures; the repository bumps the version). */
+  public Track withRating(Rating newRating) {
+    return new Track(id, title, artists, artist, album, albumArtist, genres, year, durationMs, trackNumber,
+        discNumber, fileName, owner, visibility, sha256, mediaKeys, status, createdAt, updatedAt, version, newRating);
   }
 }

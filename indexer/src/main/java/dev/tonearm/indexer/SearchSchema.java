@@ -40,10 +40,23 @@ public final class SearchSchema {
   /** Duration in milliseconds: stored. */
   public static final String DURATION_MS = "durationMs";
   /**
-   * Caller-supplied popularity, a float ≥ 0: stored and float doc values (for sorting). Ranking reads the same
+   * Popularity, a float ≥ 0: from listener ratings (average × ln(1 + count), see {@code TrackDocuments.popularity})
+   * for catalog tracks, caller-supplied in benchmarks and the relevance suite. Stored and float doc values (for
+   * sorting). Ranking reads the same
    * value from the {@link #FEATURES} field.
    */
   public static final String POPULARITY = "popularity";
+  /**
+   * Facet dimension of listener ratings, cumulative: a track whose average is at least N stars carries the value
+   * {@code "N"} for every N from 1 up to its average (4.3 carries "1" to "4"), so the count of "N" is the number of
+   * tracks rated N stars or more, exactly what {@code minRating=N} keeps. Unrated tracks carry none. Compared in
+   * integers ({@code sum ≥ N × count}), so an average of exactly 4.0 counts as 4.
+   */
+  public static final String RATING = "rating";
+  /** Average stars (1–5, sum / count): stored, and a {@code DoubleField} (points and doc values) for ranges. */
+  public static final String RATING_AVERAGE = "rating.average";
+  /** How many listeners rated: stored and numeric doc values. */
+  public static final String RATING_COUNT = "rating.count";
   /** Feature field holding {@link #POPULARITY} as feature {@code popularity}; the mild ranking tie-breaker. */
   public static final String FEATURES = "features";
 

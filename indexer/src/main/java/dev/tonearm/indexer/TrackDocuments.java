@@ -2,6 +2,7 @@ package dev.tonearm.indexer;
 
 import static dev.tonearm.indexer.SearchSchema.*;
 
+import dev.tonearm.catalog.Rating;
 import dev.tonearm.catalog.Track;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DoubleField;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -29,7 +31,10 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class TrackDocuments {
 
-  /** Facet dimensions {@code genre}, {@code artist} (both multi-valued), {@code album}, {@code decade}. Read-only. */
+  /**
+   * Facet dimensions {@code genre}, {@code artist}, {@code rating} (multi-valued), {@code album}, {@code decade}.
+   * Read-only.
+   */
   public static final FacetsConfig FACETS = facetsConfig();
 
   /** Longest facet label and sort key, in chars: doc values have a size limit, hostile tags do not. */
@@ -40,9 +45,17 @@ public final class TrackDocuments {
 
   private TrackDocuments() {}
 
-  /** The document of a track nobody has played yet: popularity 0. */
+  /** The document of a track as the catalog knows it: its popularity is its {@linkplain #popularity rating}. */
   public static Document toDocument(Track track) {
-    return toDocument(track, 0f);
+    return toDocument(track, popularity(track.rating()));
+  }
+
+  /**
+   * Popularity from listener ratings: average stars × ln(1 + count), 0 while unrated. Many ratings weigh more than
+   * a few, but only logarithmically, so one 5-star rating (3.5) ranks below a 4-star average over ten (9.6).
+   */
+  public static float popularity(Rating rating) {
+    return rating.count() == 0 ? 0f : (float) (rating.average() * Math.log1p(rating.count()));
   }
 
   /**
@@ -59,6 +72,7 @@ public final class TrackDocuments {
     bookkeeping(doc, track);
     display(doc, track);
     matching(doc, track);
+    rating(doc, track.rating());
     popularity(doc, popularity);
     try {
       return FACETS.build(doc);
@@ -135,6 +149,19 @@ public final class TrackDocuments {
     }
   }
 
+  /** The average for ranges and display, the count, and the cumulative star buckets of {@link SearchSchema#RATING}. */
+  private static void rating(Document doc, Rating rating) {
+    doc.add(new NumericDocValuesField(RATING_COUNT, rating.count()));
+    doc.add(new StoredField(RATING_COUNT, rating.count()));
+    if (rating.count() == 0) {
+      return;
+    }
+    doc.add(new DoubleField(RATING_AVERAGE, rating.average(), Field.Store.YES));
+    for (int stars = Rating.MIN_STARS; stars <= Rating.MAX_STARS && rating.atLeast(stars); stars++) {
+      doc.add(new SortedSetDocValuesFacetField(RATING, Integer.toString(stars)));
+    }
+  }
+
   private static void popularity(Document doc, float popularity) {
     doc.add(new FloatDocValuesField(POPULARITY, popularity));
     doc.add(new StoredField(POPULARITY, popularity));
@@ -163,6 +190,7 @@ public final class TrackDocuments {
     FacetsConfig config = new FacetsConfig();
     config.setMultiValued(GENRE, true);
     config.setMultiValued(ARTIST, true);
+    config.setMultiValued(RATING, true);
     return config;
   }
 

@@ -4,13 +4,20 @@ import static dev.tonearm.indexer.MusicFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tonearm.catalog.Rating;
 import dev.tonearm.catalog.Track;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DoubleField;
 import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -91,6 +98,25 @@ class TrackDocumentsTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(TrackDocuments.toDocument(HEY_JUDE, Float.POSITIVE_INFINITY).get(SearchSchema.ID))
         .isEqualTo(HEY_JUDE.id());
+  }
+
+  @Test
+  void ratings_filter_by_average_and_count_cumulatively_by_star() throws IOException {
+    List<Track> tracks = List.of(HEY_JUDE.withRating(new Rating(17, 4)), ZORBA.withRating(new Rating(12, 3)),
+        THUNDERSTRUCK.withRating(new Rating(5, 2)), REM);
+    assertThat(titles(tracks, DoubleField.newRangeQuery(SearchSchema.RATING_AVERAGE, 4, Double.POSITIVE_INFINITY),
+        byYear())).containsExactly("Zorba", "Hey Jude"); // 4.25, and exactly 4.0
+    IndexSearcher searcher = FixtureIndex.of(tracks).searcher();
+    FacetsCollector all = searcher.search(new MatchAllDocsQuery(), new FacetsCollectorManager());
+    FacetResult stars = new SortedSetDocValuesFacetCounts(
+        new DefaultSortedSetDocValuesReaderState(searcher.getIndexReader(), TrackDocuments.FACETS), all)
+        .getAllChildren(SearchSchema.RATING);
+    assertThat(stars.labelValues).extracting(lv -> lv.label + "=" + lv.value)
+        .containsExactlyInAnyOrder("1=3", "2=3", "3=2", "4=2");
+    Document stored = searcher.storedFields().document(
+        searcher.search(new TermQuery(new Term(SearchSchema.ID, HEY_JUDE.id())), 1).scoreDocs[0].doc);
+    assertThat(stored.getField(SearchSchema.RATING_AVERAGE).numericValue()).isEqualTo(4.25);
+    assertThat(stored.getField(SearchSchema.RATING_COUNT).numericValue()).isEqualTo(4L);
   }
 
   private static Sort byYear() {

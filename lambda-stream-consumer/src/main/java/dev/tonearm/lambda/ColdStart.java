@@ -1,6 +1,7 @@
 package dev.tonearm.lambda;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tonearm.catalog.Rating;
 import dev.tonearm.catalog.Track;
 import dev.tonearm.catalog.TrackStatus;
 import dev.tonearm.catalog.Visibility;
@@ -43,7 +44,8 @@ public final class ColdStart {
   private static void invoke(IndexWriterHandler handler, String id, long sequence) throws Exception {
     Instant now = Instant.now();
     Track track = new Track(id, "Cold Start " + id, List.of("Probe"), null, null, null, List.of(), null, null,
-        null, null, null, "probe", Visibility.PUBLIC, null, Map.of(), TrackStatus.METADATA_ONLY, now, now, 1);
+        null, null, null, "probe", Visibility.PUBLIC, null, Map.of(), TrackStatus.METADATA_ONLY, now, now, 1,
+        Rating.NONE);
     var item = TrackItems.toItem(track);
     Record record = Record.builder().eventID(id).eventName(OperationType.INSERT)
         .dynamodb(StreamRecord.builder().approximateCreationDateTime(now).keys(Map.of("pk", item.get("pk")))

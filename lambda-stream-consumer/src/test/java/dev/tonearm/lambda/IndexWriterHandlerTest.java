@@ -8,6 +8,7 @@ import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tonearm.catalog.Rating;
 import dev.tonearm.catalog.Track;
 import dev.tonearm.catalog.TrackStatus;
 import dev.tonearm.catalog.Visibility;
@@ -292,12 +293,12 @@ class IndexWriterHandlerTest {
   private static Track track(String id, String title) {
     Instant now = Instant.parse("2026-11-01T00:00:00Z");
     return new Track(id, title, List.of("Motörhead"), null, "Overkill", null, List.of("Metal"), 1979, 200_000L,
-        1, 1, null, "lemmy", Visibility.PUBLIC, null, Map.of(), TrackStatus.METADATA_ONLY, now, now, 1);
+        1, 1, null, "lemmy", Visibility.PUBLIC, null, Map.of(), TrackStatus.METADATA_ONLY, now, now, 1, Rating.NONE);
   }
 
   private static Track retitled(Track t, String title) {
     return new Track(t.id(), title, t.artists(), t.artist(), t.album(), t.albumArtist(), t.genres(), t.year(),
         t.durationMs(), t.trackNumber(), t.discNumber(), t.fileName(), t.owner(), t.visibility(), t.sha256(),
-        t.mediaKeys(), t.status(), t.createdAt(), t.updatedAt(), t.version());
+        t.mediaKeys(), t.status(), t.createdAt(), t.updatedAt(), t.version(), t.rating());
   }
 }

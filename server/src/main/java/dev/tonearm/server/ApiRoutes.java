@@ -9,6 +9,7 @@ import static io.javalin.http.HandlerType.HEAD;
 import static io.javalin.http.HandlerType.OPTIONS;
 import static io.javalin.http.HandlerType.PATCH;
 import static io.javalin.http.HandlerType.POST;
+import static io.javalin.http.HandlerType.PUT;
 
 import dev.tonearm.server.docs.ApiDocs;
 import dev.tonearm.server.edge.EdgeRoutes;
@@ -16,6 +17,7 @@ import dev.tonearm.server.http.Route;
 import dev.tonearm.server.http.Route.Param;
 import dev.tonearm.server.imports.ImportRoutes;
 import dev.tonearm.server.playback.PlaybackRoutes;
+import dev.tonearm.server.ratings.RatingRoutes;
 import dev.tonearm.server.recommend.RecommendRoutes;
 import dev.tonearm.server.search.IndexAdmin;
 import dev.tonearm.server.search.SearchRoutes;
@@ -33,7 +35,7 @@ public final class ApiRoutes {
 
   public static List<Route> all(Readiness readiness, TrackRoutes tracks, SearchRoutes search,
       RecommendRoutes recommend, ImportRoutes imports, UserRoutes users, UploadRoutes uploads, IndexAdmin index,
-      ApiDocs docs, PlaybackRoutes playback, EdgeRoutes edge) {
+      ApiDocs docs, PlaybackRoutes playback, EdgeRoutes edge, RatingRoutes ratings) {
     return List.of(
         Route.of(GET, "/health", PUBLIC, "Liveness: the process is up", readiness::health),
         Route.of(GET, "/ready", PUBLIC, "Readiness: the catalog answers and start-up is done", readiness::ready),
@@ -60,6 +62,12 @@ public final class ApiRoutes {
             + "HLS is ready", playback::play),
         Route.of(GET, "/v1/tracks/{id}/download", USER, "A signed URL to download the track (its MP3 or original)",
             playback::download),
+        Route.of(GET, "/v1/tracks/{id}/rating", USER, "The caller's stars (or null) and the track's average and count",
+            ratings::get),
+        Route.of(PUT, "/v1/tracks/{id}/rating", USER, "Rate the track: {\"stars\": 1..5}; bumps the track's version",
+            ratings::put).withBody("application/json"),
+        Route.of(DELETE, "/v1/tracks/{id}/rating", USER, "Withdraw the caller's rating (204, also when there was none)",
+            ratings::delete),
 
         Route.of(GET, "/v1/suggest", USER, "Search as you type: tracks, artists, albums, completions",
             search::suggest).withParams(new Param("q", "what has been typed so far", false),
@@ -71,6 +79,7 @@ public final class ApiRoutes {
                 new Param("album", "repeatable facet filter", false),
                 new Param("decade", "repeatable facet filter, e.g. 1990s", false),
                 new Param("yearFrom", "1000..2100", false), new Param("yearTo", "1000..2100", false),
+                new Param("minRating", "least average stars, 1..5 (e.g. 4 or 3.5); rated tracks only", false),
                 new Param("sort", "relevance, popularity, title, year, -year or added", false),
                 new Param("limit", "1..100, default 20", false),
                 new Param("cursor", "nextCursor of the previous page", false)),

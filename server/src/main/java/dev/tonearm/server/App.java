@@ -14,6 +14,8 @@ import dev.tonearm.server.imports.ImportRoutes;
 import dev.tonearm.server.playback.PlaybackRoutes;
 import dev.tonearm.server.playback.PlaybackService;
 import dev.tonearm.server.playback.UrlSigner;
+import dev.tonearm.server.ratings.RatingRoutes;
+import dev.tonearm.server.ratings.RatingService;
 import dev.tonearm.server.recommend.RecommendRoutes;
 import dev.tonearm.server.recommend.RecommendService;
 import dev.tonearm.server.search.DiscoverService;
@@ -77,7 +79,7 @@ public final class App {
         new TrackRoutes(new TrackService(catalog.tracks(), cursors, clock)),
         new SearchRoutes(index, new SuggestService(index, facetStates),
             new DiscoverService(index, facetStates, cursors)),
-        new RecommendRoutes(index, new RecommendService(index)),
+        new RecommendRoutes(index, new RecommendService(index, catalog.ratings())),
         new ImportRoutes(new ImportService(catalog.tracks(), clock)),
         new UserRoutes(catalog.users()),
         extras.uploads(),
@@ -86,7 +88,8 @@ public final class App {
         new PlaybackRoutes(new PlaybackService(catalog.tracks(), new UrlSigner(media.key(), mediaBase),
             media.playbackExtra(), clock)),
         new EdgeRoutes(new SignatureVerifier(Map.of(media.key().keyPairId(), media.key().publicKey()), clock),
-            media.store(), mediaBase));
+            media.store(), mediaBase),
+        new RatingRoutes(new RatingService(catalog.tracks(), catalog.ratings())));
     AuthGate gate = new AuthGate(verifier);
     this.javalin = Javalin.create(config -> {
       config.showJavalinBanner = false;

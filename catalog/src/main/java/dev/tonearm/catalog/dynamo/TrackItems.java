@@ -1,5 +1,6 @@
 package dev.tonearm.catalog.dynamo;
 
+import dev.tonearm.catalog.Rating;
 import dev.tonearm.catalog.Track;
 import dev.tonearm.catalog.TrackStatus;
 import dev.tonearm.catalog.Visibility;
@@ -41,6 +42,10 @@ public final class TrackItems {
   public static final String CREATED_AT = "createdAt";
   public static final String UPDATED_AT = "updatedAt";
   public static final String VERSION = "version";
+  /** Sum of every listener's stars; kept by the rating repository in the same transaction as the ratings. */
+  public static final String RATING_SUM = "ratingSum";
+  /** How many listeners rated the track. */
+  public static final String RATING_COUNT = "ratingCount";
   public static final String ALBUM_KEY = "albumKey";
   public static final String ARTIST_KEY = "artistKey";
   public static final String ORDER_IN_ALBUM = "orderInAlbum";
@@ -73,6 +78,8 @@ public final class TrackItems {
     item.put(CREATED_AT, s(t.createdAt().toString()));
     item.put(UPDATED_AT, s(t.updatedAt().toString()));
     item.put(VERSION, AttributeValue.fromN(Long.toString(t.version())));
+    item.put(RATING_SUM, AttributeValue.fromN(Long.toString(t.rating().sum())));
+    item.put(RATING_COUNT, AttributeValue.fromN(Long.toString(t.rating().count())));
     if (t.album() != null) {
       String albumArtist = t.albumArtist() != null ? t.albumArtist() : Objects.toString(t.artist(), "");
       item.put(ALBUM_KEY, s(normalizedKey(albumArtist) + "|" + normalizedKey(t.album())));
@@ -108,7 +115,15 @@ public final class TrackItems {
         TrackStatus.valueOf(str(item, STATUS)),
         Instant.parse(str(item, CREATED_AT)),
         Instant.parse(str(item, UPDATED_AT)),
-        Long.parseLong(item.get(VERSION).n()));
+        Long.parseLong(item.get(VERSION).n()),
+        rating(item));
+  }
+
+  /** Items written before ratings existed have no aggregate: nobody rated them. */
+  private static Rating rating(Map<String, AttributeValue> item) {
+    Long sum = longValue(item, RATING_SUM);
+    Long count = longValue(item, RATING_COUNT);
+    return sum == null || count == null ? Rating.NONE : new Rating(sum, count);
   }
 
   /** Whether an item (from the table or a stream image) is a track. */

@@ -9,6 +9,7 @@ import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
 import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import dev.tonearm.catalog.AlreadyExistsException;
 import dev.tonearm.catalog.Page;
+import dev.tonearm.catalog.Rating;
 import dev.tonearm.catalog.Track;
 import dev.tonearm.catalog.VersionConflictException;
 import dev.tonearm.catalog.Viewer;
@@ -98,7 +99,7 @@ class DynamoTrackRepositoryTest {
     Track t = track("x1", "Untitled", "Nobody", "alice", Visibility.PUBLIC);
     Track anonymous = new Track(t.id(), t.title(), List.of(), null, "Field Recordings", null, List.of(), null, null,
         null, null, null, "alice", Visibility.PUBLIC, null, java.util.Map.of(), t.status(), t.createdAt(),
-        t.updatedAt(), 1);
+        t.updatedAt(), 1, Rating.NONE);
     tracks.create(anonymous);
     assertThat(tracks.get("x1")).contains(anonymous);
   }
@@ -147,6 +148,6 @@ class DynamoTrackRepositoryTest {
   private static Track withTitle(Track t, String title) {
     return new Track(t.id(), title, t.artists(), t.artist(), t.album(), t.albumArtist(), t.genres(), t.year(),
         t.durationMs(), t.trackNumber(), t.discNumber(), t.fileName(), t.owner(), t.visibility(), t.sha256(),
-        t.mediaKeys(), t.status(), t.createdAt(), t.updatedAt(), t.version());
+        t.mediaKeys(), t.status(), t.createdAt(), t.updatedAt(), t.version(), t.rating());
   }
 }

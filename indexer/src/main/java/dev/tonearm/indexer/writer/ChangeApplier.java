@@ -47,7 +47,7 @@ public final class ChangeApplier {
         }
         Term id = new Term(SearchSchema.ID, change.id());
         switch (change) {
-          case CatalogChange.Upserted up -> writer.updateDocument(id, TrackDocuments.toDocument(up.track(), 0f));
+          case CatalogChange.Upserted up -> writer.updateDocument(id, TrackDocuments.toDocument(up.track()));
           case CatalogChange.Removed removed -> writer.updateDocument(id,
               Tombstones.of(removed.id(), removed.version()));
         }

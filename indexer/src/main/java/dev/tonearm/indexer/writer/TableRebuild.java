@@ -75,7 +75,7 @@ public final class TableRebuild {
                 .log("a track item cannot be read; left out of the rebuilt index");
             continue;
           }
-          writer.updateDocument(new Term(SearchSchema.ID, track.id()), TrackDocuments.toDocument(track, 0f));
+          writer.updateDocument(new Term(SearchSchema.ID, track.id()), TrackDocuments.toDocument(track));
           tracks.incrementAndGet();
         }
       }

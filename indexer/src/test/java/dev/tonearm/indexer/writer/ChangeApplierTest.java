@@ -2,6 +2,7 @@ package dev.tonearm.indexer.writer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tonearm.catalog.Rating;
 import dev.tonearm.catalog.Track;
 import dev.tonearm.catalog.TrackStatus;
 import dev.tonearm.catalog.Visibility;
@@ -46,7 +47,7 @@ class ChangeApplierTest {
   static CatalogChange upsert(String id, String title, long version) {
     return new CatalogChange.Upserted(new Track(id, title, List.of("Motörhead"), null, null, null, List.of(),
         null, null, null, null, null, "lemmy", Visibility.PUBLIC, null, Map.of(), TrackStatus.METADATA_ONLY, T0,
-        T0, version));
+        T0, version, Rating.NONE));
   }
 
   @Test
@@ -82,6 +83,26 @@ class ChangeApplierTest {
     applier.apply(stream);
     applier.apply(stream.reversed());
     assertThat(state("a") + state("b") + state("c")).isEqualTo(once).isEqualTo("Bomber!@2tombstone@1Orgasmatron@1");
+  }
+
+  @Test
+  void a_rating_arrives_as_a_newer_version_with_its_average_and_popularity_and_a_stale_one_is_ignored()
+      throws IOException {
+    CatalogChange.Upserted unrated = (CatalogChange.Upserted) upsert("t1", "Ace of Spades", 1);
+    Track rated = unrated.track().nextVersion(T0).withRating(new Rating(9, 2));
+    applier.apply(List.of(unrated, new CatalogChange.Upserted(rated), unrated));
+    nrt.maybeRefreshBlocking();
+    IndexSearcher searcher = nrt.acquire();
+    try {
+      var doc = searcher.storedFields().document(
+          searcher.search(new TermQuery(new Term(SearchSchema.ID, "t1")), 1).scoreDocs[0].doc);
+      assertThat(doc.getField(SearchSchema.VERSION).numericValue()).isEqualTo(2L);
+      assertThat(doc.getField(SearchSchema.RATING_AVERAGE).numericValue()).isEqualTo(4.5);
+      assertThat(doc.getField(SearchSchema.POPULARITY).numericValue().floatValue())
+          .isEqualTo((float) (4.5 * Math.log(3)));
+    } finally {
+      nrt.release(searcher);
+    }
   }
 
   /** "title@version" of the one document for {@code id}, or "tombstone@version". */

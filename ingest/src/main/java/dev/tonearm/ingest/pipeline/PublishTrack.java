@@ -2,6 +2,7 @@ package dev.tonearm.ingest.pipeline;
 
 import dev.tonearm.catalog.AlreadyExistsException;
 import dev.tonearm.catalog.MediaLayout;
+import dev.tonearm.catalog.Rating;
 import dev.tonearm.catalog.Track;
 import dev.tonearm.catalog.TrackRepository;
 import dev.tonearm.catalog.TrackStatus;
@@ -45,7 +46,7 @@ final class PublishTrack implements Step {
     Track track = new Track(upload.id(), tags.title(), tags.artists(), tags.artist(), tags.album(),
         tags.albumArtist(), tags.genres(), tags.year(), durationMs(job), tags.trackNumber(), tags.discNumber(),
         upload.fileName(), upload.owner(), upload.visibility(), upload.sha256(), media, TrackStatus.READY, now,
-        now, 1);
+        now, 1, Rating.NONE);
     try {
       job.track(tracks.create(track));
     } catch (AlreadyExistsException again) {

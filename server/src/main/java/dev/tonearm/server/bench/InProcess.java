@@ -39,7 +39,7 @@ final class InProcess {
 
   void search(long n, QuerySet.SearchCase search) throws IOException {
     discover.search(viewer(n), new DiscoverRequest(search.q().isBlank() ? null : search.q(), search.genres(),
-        List.of(), List.of(), search.decades(), null, null, DiscoverRequest.Sort.RELEVANCE, SEARCH_LIMIT, null));
+        List.of(), List.of(), search.decades(), null, null, null, DiscoverRequest.Sort.RELEVANCE, SEARCH_LIMIT, null));
   }
 
   private Viewer viewer(long n) {

@@ -1,5 +1,7 @@
 package dev.tonearm.server.recommend;
 
+import dev.tonearm.catalog.RatingRepository;
+import dev.tonearm.catalog.TrackRating;
 import dev.tonearm.catalog.Viewer;
 import dev.tonearm.indexer.SearchSchema;
 import dev.tonearm.indexer.TrackQueries;
@@ -25,10 +27,12 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ReferenceManager;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.BytesRef;
 
-/** Similar tracks and personal recommendations, both diversified by artist. */
+/** Similar tracks and personal recommendations (from the caller's ratings and tracks), both diversified by artist. */
 public final class RecommendService {
   /** How much each shared trait weighs in similarity: the same artist counts most. */
   static final Map<String, Float> TRAIT_WEIGHTS = Map.of(SearchSchema.ARTIST, 4f, SearchSchema.GENRE, 2f,
@@ -36,11 +40,18 @@ public final class RecommendService {
   static final int MAX_PER_ARTIST = 2;
   static final int CANDIDATES_PER_RESULT = 10;
   static final int HISTORY = 200;
+  /** Stars from which a rating says "more like this", and up to which it says "never this". */
+  static final int LIKED = 4;
+  static final int DISLIKED = 2;
+  /** Traits a personal query holds at most: the heaviest, well under Lucene's clause limit. */
+  static final int TASTE_TERMS = 200;
 
   private final SearchIndex index;
+  private final RatingRepository ratings;
 
-  public RecommendService(SearchIndex index) {
+  public RecommendService(SearchIndex index, RatingRepository ratings) {
     this.index = index;
+    this.ratings = ratings;
   }
 
   public Map<String, Object> similar(Viewer viewer, String id, int limit) throws IOException {
@@ -54,8 +65,10 @@ public final class RecommendService {
         throw Problem.notFound("no track with id '" + id + "'");
       }
       BooleanQuery.Builder traits = new BooleanQuery.Builder();
-      FacetLabels.of(searcher, seed.scoreDocs[0].doc).forEach((dim, labels) -> labels.forEach(label ->
-          traits.add(new BoostQuery(trait(dim, label), TRAIT_WEIGHTS.getOrDefault(dim, 1f)), Occur.SHOULD)));
+      // Traits are what the music is (artist, genre, album, era); a rating bucket says nothing of that.
+      FacetLabels.of(searcher, seed.scoreDocs[0].doc).forEach((dim, labels) -> labels.stream()
+          .filter(label -> TRAIT_WEIGHTS.containsKey(dim))
+          .forEach(label -> traits.add(new BoostQuery(trait(dim, label), TRAIT_WEIGHTS.get(dim)), Occur.SHOULD)));
       Query query = new BooleanQuery.Builder()
           .add(traits.build(), Occur.MUST)
           .add(popularity(), Occur.SHOULD)
@@ -68,34 +81,68 @@ public final class RecommendService {
     }
   }
 
+  /**
+   * For the caller, from what they rate and keep: the artists and genres of the tracks they rated {@value
+   * #LIKED} stars or more weigh most, the genres of their own tracks after; without either, the most popular. Never
+   * a track they rated (the ones rated {@value #DISLIKED} or less least of all) or one of their own.
+   */
   public Map<String, Object> forCaller(Viewer viewer, int limit) throws IOException {
+    List<TrackRating> rated = ratings.byUser(viewer.userId(), HISTORY);
     ReferenceManager<IndexSearcher> manager = index.searchers();
     IndexSearcher searcher = manager.acquire();
     try {
+      Map<String, Map<String, Float>> taste = new HashMap<>();
+      List<String> liked = rated.stream().filter(r -> r.stars() >= LIKED).map(TrackRating::trackId).toList();
+      for (ScoreDoc hit : searcher.search(tracks(liked, viewer), HISTORY).scoreDocs) {
+        Map<String, List<String>> labels = FacetLabels.of(searcher, hit.doc);
+        labels.getOrDefault(SearchSchema.ARTIST, List.of()).forEach(a -> weigh(taste, SearchSchema.ARTIST, a, 4f));
+        labels.getOrDefault(SearchSchema.GENRE, List.of()).forEach(g -> weigh(taste, SearchSchema.GENRE, g, 2f));
+      }
+      boolean fromRatings = !taste.isEmpty();
       Term mine = new Term(SearchSchema.OWNER, viewer.userId());
-      Map<String, Integer> genres = new HashMap<>();
       for (ScoreDoc own : searcher.search(new TermQuery(mine), HISTORY).scoreDocs) {
         FacetLabels.of(searcher, own.doc).getOrDefault(SearchSchema.GENRE, List.of())
-            .forEach(g -> genres.merge(g, 1, Integer::sum));
+            .forEach(g -> weigh(taste, SearchSchema.GENRE, g, 1f));
       }
       BooleanQuery.Builder query = new BooleanQuery.Builder()
           .add(TrackQueries.visibleTo(viewer), Occur.FILTER)
           .add(new TermQuery(mine), Occur.MUST_NOT)
+          .add(ids(rated.stream().map(TrackRating::trackId).toList()), Occur.MUST_NOT)
           .add(popularity(), Occur.SHOULD);
-      if (genres.isEmpty()) {
-        query.add(new MatchAllDocsQuery(), Occur.MUST);
-      } else {
-        BooleanQuery.Builder near = new BooleanQuery.Builder();
-        genres.forEach((genre, count) -> near.add(new BoostQuery(trait(SearchSchema.GENRE, genre), count), Occur.SHOULD));
-        query.add(near.build(), Occur.MUST);
-      }
+      query.add(taste.isEmpty() ? new MatchAllDocsQuery() : near(taste), Occur.MUST);
       Map<String, Object> body = new LinkedHashMap<>();
-      body.put("basis", genres.isEmpty() ? "popular" : "genres of your tracks");
+      body.put("basis", fromRatings ? "your ratings" : taste.isEmpty() ? "popular" : "genres of your tracks");
       body.put("tracks", diversified(searcher, query.build(), limit));
       return body;
     } finally {
       manager.release(searcher);
     }
+  }
+
+  private static void weigh(Map<String, Map<String, Float>> taste, String dim, String label, float weight) {
+    taste.computeIfAbsent(dim, d -> new HashMap<>()).merge(label, weight, Float::sum);
+  }
+
+  /** Any of the heaviest {@value #TASTE_TERMS} traits, each boosted by its weight. */
+  private static Query near(Map<String, Map<String, Float>> taste) {
+    BooleanQuery.Builder near = new BooleanQuery.Builder();
+    taste.entrySet().stream()
+        .flatMap(dim -> dim.getValue().entrySet().stream().map(e -> Map.entry(trait(dim.getKey(), e.getKey()),
+            e.getValue())))
+        .sorted(Map.Entry.<Query, Float>comparingByValue().reversed())
+        .limit(TASTE_TERMS)
+        .forEach(e -> near.add(new BoostQuery(e.getKey(), e.getValue()), Occur.SHOULD));
+    return near.build();
+  }
+
+  /** The tracks with these ids that {@code viewer} may see. */
+  private static Query tracks(List<String> ids, Viewer viewer) {
+    return new BooleanQuery.Builder().add(ids(ids), Occur.MUST).add(TrackQueries.visibleTo(viewer), Occur.FILTER)
+        .build();
+  }
+
+  private static Query ids(List<String> ids) {
+    return new TermInSetQuery(SearchSchema.ID, ids.stream().map(BytesRef::new).toList());
   }
 
   /** The best {@code limit} hits with at most {@value #MAX_PER_ARTIST} per display artist. */

@@ -2,6 +2,7 @@ package dev.tonearm.server.relevance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tonearm.catalog.Rating;
 import dev.tonearm.catalog.Track;
 import dev.tonearm.catalog.TrackStatus;
 import dev.tonearm.catalog.Visibility;
@@ -107,7 +108,7 @@ final class RelevanceCorpus {
   private static Track track(String id, String title, List<String> artists, String artist, String album,
       List<String> genres, Integer year) {
     return new Track(id, title, artists, artist, album, null, genres, year, null, null, null, null, OWNER,
-        Visibility.PUBLIC, null, null, TrackStatus.METADATA_ONLY, null, null, 1);
+        Visibility.PUBLIC, null, null, TrackStatus.METADATA_ONLY, null, null, 1, Rating.NONE);
   }
 
   private static String text(JsonNode row, String field) {

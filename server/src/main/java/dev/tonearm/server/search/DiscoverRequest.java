@@ -4,10 +4,11 @@ import java.util.List;
 
 /**
  * A discover-page query: text (blank = browse all), multi-select facet filters (values within a dimension are
- * ORed, dimensions ANDed), a year range, a sort, a page size and where the previous page ended.
+ * ORed, dimensions ANDed), a year range, the least average rating ({@code minRating}, 1–5, null for any track, rated
+ * or not), a sort, a page size and where the previous page ended.
  */
 public record DiscoverRequest(String q, List<String> genres, List<String> artists, List<String> albums,
-    List<String> decades, Integer yearFrom, Integer yearTo, Sort sort, int limit, String cursor) {
+    List<String> decades, Integer yearFrom, Integer yearTo, Double minRating, Sort sort, int limit, String cursor) {
 
   /** The sorts the discover page offers; {@code RELEVANCE} falls back to title order when browsing. */
   public enum Sort {
@@ -32,6 +33,7 @@ public record DiscoverRequest(String q, List<String> genres, List<String> artist
   /** A fingerprint of everything but the cursor: a cursor only continues the query it came from. */
   String shape() {
     return String.join("\u001f", String.valueOf(q), genres.toString(), artists.toString(), albums.toString(),
-        decades.toString(), String.valueOf(yearFrom), String.valueOf(yearTo), sort.wire, Integer.toString(limit));
+        decades.toString(), String.valueOf(yearFrom), String.valueOf(yearTo), String.valueOf(minRating), sort.wire,
+        Integer.toString(limit));
   }
 }

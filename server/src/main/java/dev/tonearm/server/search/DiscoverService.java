@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.document.DoubleField;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
@@ -44,14 +45,14 @@ import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.IOFunction;
 
 /**
- * The discover page: one drill-sideways search per request, so each facet dimension is counted as if its own
- * selection were not applied (with genre=Rock selected, the genre facet still counts Pop), and every count and
- * hit is limited to what the caller may see. Paging is search-after with a signed cursor bound to the caller and
- * the query.
+ * The discover page: one drill-sideways search per request, so each facet dimension is counted as if its own selection
+ * were not applied (with genre=Rock selected, the genre facet still counts Pop; with minRating=4 the rating facet still
+ * counts 3-star tracks), and every count and hit is limited to what the caller may see. Paging is search-after with a
+ * signed cursor bound to the caller and the query.
  */
 public final class DiscoverService {
   static final List<String> FACET_DIMS = List.of(SearchSchema.GENRE, SearchSchema.ARTIST, SearchSchema.ALBUM,
-      SearchSchema.DECADE);
+      SearchSchema.DECADE, SearchSchema.RATING);
   static final int FACET_VALUES = 20;
   /** Public values kept per dimension in a cached browse: enough that a caller's own rarely need a count. */
   static final int KEPT_VALUES = 200;
@@ -134,6 +135,12 @@ public final class DiscoverService {
         selectAll(query, dim, values);
       }
     });
+    if (request.minRating() != null && !SearchSchema.RATING.equals(sideways)) {
+      // The rating dimension is selected by a range over the exact average (minRating may be 3.5), not by a
+      // bucket label, so drill-sideways still counts its buckets as if minRating were not applied.
+      query.add(SearchSchema.RATING, DoubleField.newRangeQuery(SearchSchema.RATING_AVERAGE, request.minRating(),
+          Double.POSITIVE_INFINITY));
+    }
     return query;
   }
 
@@ -251,9 +258,8 @@ public final class DiscoverService {
     }
     Map<String, Object> facets = new LinkedHashMap<>();
     for (String dim : FACET_DIMS) {
-      facets.put(dim, values(page.facets().get(dim)));
+      facets.put(dim, values(dim, page.facets().get(dim)));
     }
-    facets.put("rating", List.of()); // no ratings in the catalog yet: the dimension exists, empty
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("total", page.total());
     body.put("hits", hits);
@@ -268,7 +274,6 @@ public final class DiscoverService {
   private static Map<String, Object> empty() {
     Map<String, Object> facets = new LinkedHashMap<>();
     FACET_DIMS.forEach(dim -> facets.put(dim, List.of()));
-    facets.put("rating", List.of());
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("total", 0);
     body.put("hits", List.of());
@@ -277,9 +282,15 @@ public final class DiscoverService {
     return body;
   }
 
-  private static List<Map<String, Object>> values(List<LabelAndValue> top) {
+  /**
+   * The values of one dimension as the page shows them: by count, except the rating buckets, which read best
+   * from the most stars down ("4 and up", "3 and up"…).
+   */
+  private static List<Map<String, Object>> values(String dim, List<LabelAndValue> top) {
+    List<LabelAndValue> ordered = !dim.equals(SearchSchema.RATING) ? top
+        : top.stream().sorted(Comparator.comparing((LabelAndValue lv) -> lv.label).reversed()).toList();
     List<Map<String, Object>> values = new ArrayList<>();
-    for (LabelAndValue lv : top) {
+    for (LabelAndValue lv : ordered) {
       Map<String, Object> value = new LinkedHashMap<>();
       value.put("value", lv.label);
       value.put("count", lv.value.intValue());

@@ -1,5 +1,6 @@
 package dev.tonearm.server.search;
 
+import dev.tonearm.catalog.Rating;
 import dev.tonearm.server.auth.AuthGate;
 import dev.tonearm.server.http.Problem;
 import dev.tonearm.server.http.QueryParams;
@@ -33,14 +34,10 @@ public final class SearchRoutes {
     DiscoverRequest request = new DiscoverRequest(
         query(ctx),
         values(ctx, "genre"), values(ctx, "artist"), values(ctx, "album"), values(ctx, "decade"),
-        year(ctx, "yearFrom"), year(ctx, "yearTo"),
+        year(ctx, "yearFrom"), year(ctx, "yearTo"), minRating(ctx),
         DiscoverRequest.Sort.fromWire(QueryParams.oneOf(ctx, "sort", DiscoverRequest.Sort.wireNames(), "relevance")),
         QueryParams.intInRange(ctx, "limit", 1, 100, 20),
         QueryParams.optional(ctx, "cursor"));
-    if (QueryParams.optional(ctx, "minRating") != null) {
-      throw Problem.invalid(List.of(new Problem.FieldError("minRating",
-          "is not supported yet: the catalog has no ratings")));
-    }
     requireReady();
     ctx.json(discover.search(AuthGate.caller(ctx).viewer(), request));
   }
@@ -67,6 +64,26 @@ public final class SearchRoutes {
           "takes at most " + MAX_FACET_VALUES + " values of up to 200 characters")));
     }
     return values;
+  }
+
+  /** A number of stars from 1 to 5, fractions allowed ({@code 3.5}); absent means any track, rated or not. */
+  private static Double minRating(Context ctx) {
+    String value = QueryParams.optional(ctx, "minRating");
+    if (value == null) {
+      return null;
+    }
+    try {
+      if (value.length() <= 20 && value.matches("[0-9]+(\\.[0-9]+)?")) {
+        double stars = Double.parseDouble(value);
+        if (stars >= Rating.MIN_STARS && stars <= Rating.MAX_STARS) {
+          return stars;
+        }
+      }
+    } catch (NumberFormatException notANumber) {
+      // reported below
+    }
+    throw Problem.invalid(List.of(new Problem.FieldError("minRating", "must be a number of stars from "
+        + Rating.MIN_STARS + " to " + Rating.MAX_STARS + ", e.g. 4 or 3.5")));
   }
 
   private static Integer year(Context ctx, String name) {

@@ -1,6 +1,8 @@
 package dev.tonearm.server.search;
 
+import dev.tonearm.catalog.Rating;
 import dev.tonearm.indexer.SearchSchema;
+import dev.tonearm.server.ratings.RatingView;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,7 +23,19 @@ public final class StoredTrack {
     hit.put("year", number(doc.getField(SearchSchema.YEAR)));
     hit.put("durationMs", number(doc.getField(SearchSchema.DURATION_MS)));
     hit.put("visibility", doc.get(SearchSchema.VISIBILITY));
+    hit.put("rating", RatingView.of(rating(doc)));
     return hit;
+  }
+
+  /** The aggregate back from the stored average and count (the sum is their product, a whole number). */
+  private static Rating rating(Document doc) {
+    IndexableField count = doc.getField(SearchSchema.RATING_COUNT);
+    IndexableField average = doc.getField(SearchSchema.RATING_AVERAGE);
+    if (count == null || average == null || count.numericValue().longValue() == 0) {
+      return Rating.NONE;
+    }
+    long n = count.numericValue().longValue();
+    return new Rating(Math.round(average.numericValue().doubleValue() * n), n);
   }
 
   private static Number number(IndexableField field) {

@@ -1,5 +1,6 @@
 package dev.tonearm.server.tracks;
 
+import dev.tonearm.catalog.Rating;
 import dev.tonearm.catalog.Track;
 import dev.tonearm.catalog.TrackStatus;
 import dev.tonearm.catalog.Visibility;
@@ -18,7 +19,7 @@ public final class TrackChanges {
   /** A new track at version 1, owned by {@code owner}. Visibility defaults to public. */
   public static Track create(String id, Map<String, Object> fields, String owner, Instant now) {
     Track blank = new Track(id, "", List.of(), null, null, null, List.of(), null, null, null, null, null, owner,
-        Visibility.PUBLIC, null, Map.of(), TrackStatus.METADATA_ONLY, now, now, 1);
+        Visibility.PUBLIC, null, Map.of(), TrackStatus.METADATA_ONLY, now, now, 1, Rating.NONE);
     return apply(blank, fields);
   }
 
@@ -53,6 +54,6 @@ public final class TrackChanges {
         current.status(),
         current.createdAt(),
         current.updatedAt(),
-        current.version());
+        current.version(), current.rating());
   }
 }

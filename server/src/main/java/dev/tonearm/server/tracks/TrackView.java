@@ -1,9 +1,13 @@
 package dev.tonearm.server.tracks;
 
 import dev.tonearm.catalog.Track;
+import dev.tonearm.server.ratings.RatingView;
 import java.util.List;
 
-/** A track as the API shows it. Unknown optional values are {@code null}, so every track has one shape. */
+/**
+ * A track as the API shows it. Unknown optional values are {@code null}, so every track has one shape. {@code rating}
+ * is the listeners' aggregate, {@code {"average": 4.3, "count": 12}} ({@code average} null while unrated).
+ */
 public record TrackView(
     String id,
     String title,
@@ -22,11 +26,13 @@ public record TrackView(
     String status,
     String createdAt,
     String updatedAt,
-    long version) {
+    long version,
+    RatingView rating) {
 
   public static TrackView of(Track t) {
     return new TrackView(t.id(), t.title(), t.artists(), t.artist(), t.album(), t.albumArtist(), t.genres(),
         t.year(), t.durationMs(), t.trackNumber(), t.discNumber(), t.fileName(), t.visibility().wireName(),
-        t.owner(), t.status().name(), t.createdAt().toString(), t.updatedAt().toString(), t.version());
+        t.owner(), t.status().name(), t.createdAt().toString(), t.updatedAt().toString(), t.version(),
+        RatingView.of(t.rating()));
   }
 }

@@ -86,6 +86,37 @@ class RecommendApiTest {
   }
 
   @Test
+  void well_rated_tracks_lead_and_badly_rated_ones_never_come_back() {
+    String fan = server.token("metal-fan");
+    Map<String, String> ids = idsByTitle();
+    rate(fan, ids.get("Ace of Spades"), 5);
+    rate(fan, ids.get("Thunderstruck"), 4);
+    rate(fan, ids.get("Toxic"), 1);
+    rate(fan, ids.get("Umbrella"), 2);
+    rate(fan, ids.get("Crazy in Love"), 3);
+    JsonNode body = http.get("/v1/recommendations?limit=20", fan).json();
+    assertThat(body.get("basis").asText()).isEqualTo("your ratings");
+    List<String> titles = new ArrayList<>();
+    body.get("tracks").forEach(t -> titles.add(t.get("title").asText()));
+    // first the Metal tracks they have not rated, then the rest
+    assertThat(titles.subList(0, 2)).containsExactlyInAnyOrder("Paranoid", "My Metal Demo");
+    assertThat(titles).doesNotContain("Ace of Spades", "Thunderstruck", "Toxic", "Umbrella", "Crazy in Love");
+  }
+
+  @Test
+  void ratings_come_ahead_of_the_genres_of_the_callers_own_tracks() {
+    String owner = server.token("metal-owner");
+    server.createTrack(owner, """
+        {"title":"Garage Riff","artists":["Metal Owner"],"genres":["Metal"],"visibility":"private"}""");
+    rate(owner, idsByTitle().get("Halo"), 5);
+    JsonNode body = http.get("/v1/recommendations?limit=2", owner).json();
+    assertThat(body.get("basis").asText()).isEqualTo("your ratings");
+    List<String> titles = new ArrayList<>();
+    body.get("tracks").forEach(t -> titles.add(t.get("title").asText()));
+    assertThat(titles).allMatch(t -> List.of("Crazy in Love", "Single Ladies", "Irreplaceable").contains(t));
+  }
+
+  @Test
   void without_history_recommendations_are_popular_and_diverse() {
     JsonNode body = http.get("/v1/recommendations?limit=10", server.token("newcomer")).json();
     assertThat(body.get("basis").asText()).isEqualTo("popular");
@@ -99,6 +130,19 @@ class RecommendApiTest {
     return server.createTrack(token, String.format(
         "{\"title\":\"%s\",\"artists\":[\"%s\"],\"genres\":[\"%s\"],\"year\":%d}", title, artist, genre, year))
         .get("id").asText();
+  }
+
+  private static void rate(String token, String id, int stars) {
+    Http.Response response = http.send("PUT", "/v1/tracks/" + id + "/rating", token, "application/json",
+        "{\"stars\":" + stars + "}", Map.of());
+    assertThat(response.status()).as(response.raw().body()).isEqualTo(200);
+  }
+
+  private static Map<String, String> idsByTitle() {
+    Map<String, String> ids = new HashMap<>();
+    http.get("/v1/search?limit=100", server.adminToken("root")).json().get("hits")
+        .forEach(h -> ids.putIfAbsent(h.get("title").asText(), h.get("id").asText()));
+    return ids;
   }
 
   private static int indexedTracks(String token) {

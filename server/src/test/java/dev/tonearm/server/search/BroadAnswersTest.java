@@ -2,6 +2,7 @@ package dev.tonearm.server.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tonearm.catalog.Rating;
 import dev.tonearm.catalog.Track;
 import dev.tonearm.catalog.TrackStatus;
 import dev.tonearm.catalog.Viewer;
@@ -113,6 +114,44 @@ class BroadAnswersTest {
   }
 
   @Test
+  void min_rating_and_the_rating_facet_equal_a_brute_force_count_on_every_path() throws IOException {
+    List<Viewer> viewers = List.of(new Viewer("bob", false), new Viewer("lisa", false), new Viewer("carol", false),
+        new Viewer("root", true)); // the admin is answered without the shared public part
+    List<Double> minRatings = java.util.Arrays.asList(null, 1.0, 2.5, 3.0, 4.0, 5.0);
+    for (Viewer viewer : viewers) {
+      for (String q : java.util.Arrays.asList(null, "b")) { // "b" matches every track, as broad text
+        for (String genre : java.util.Arrays.asList(null, "Rock")) {
+          for (Double minRating : minRatings) {
+            String as = viewer.userId() + " q=" + q + " genre=" + genre + " minRating=" + minRating;
+            Map<String, Object> body = discover.search(viewer,
+                request(q, genre == null ? List.of() : List.of(genre), minRating));
+            List<Track> expected = visibleTo(viewer, genre, minRating);
+            assertThat(body.get("total")).as(as).isEqualTo((long) expected.size());
+            assertThat(facet(body, "artist")).as(as).isEqualTo(topArtists(expected));
+            // drill-sideways: the rating facet counts as if minRating were not applied, the genre one as if the
+            // genre were not selected, but each with the other's selection
+            assertThat(facet(body, "rating").toString()).as(as)
+                .isEqualTo(ratingBuckets(visibleTo(viewer, genre, null)).toString());
+            assertThat(facet(body, "genre").get("Rock")).as(as)
+                .isEqualTo(nullIfZero(visibleTo(viewer, "Rock", minRating).size()));
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void min_rating_filters_a_narrow_search_of_the_owners_tracks() throws IOException {
+    Viewer bob = new Viewer("bob", false);
+    Map<String, Object> body = discover.search(bob, request("sketch", List.of(), 3.0)); // not broad: one search
+    List<Track> sketches = visibleTo(bob, null, null).stream().filter(t -> t.title().startsWith("Sketch")).toList();
+    assertThat(body.get("total")).isEqualTo(sketches.stream().filter(t -> t.rating().atLeast(3)).count());
+    assertThat(facet(body, "rating").toString()).isEqualTo(ratingBuckets(sketches).toString());
+    assertThat(discover.search(new Viewer("lisa", false), request("sketch", List.of(), 3.0)).get("total"))
+        .isEqualTo(0L);
+  }
+
+  @Test
   void an_owners_busy_private_artist_is_lifted_into_the_top_values() throws IOException {
     Map<String, Object> bob = discover.search(new Viewer("bob", false), request(null, List.of()));
     Map<String, Object> lisa = discover.search(new Viewer("lisa", false), request(null, List.of()));
@@ -126,7 +165,7 @@ class BroadAnswersTest {
     String cursor = null;
     do {
       Map<String, Object> page = discover.search(new Viewer("bob", false),
-          new DiscoverRequest("b", List.of("Rock"), List.of(), List.of(), List.of(), null, null,
+          new DiscoverRequest("b", List.of("Rock"), List.of(), List.of(), List.of(), null, null, null,
               DiscoverRequest.Sort.TITLE, 7, cursor));
       ((List<?>) page.get("hits")).forEach(h -> titles.add((String) ((Map<?, ?>) h).get("title")));
       cursor = (String) page.get("nextCursor");
@@ -151,19 +190,50 @@ class BroadAnswersTest {
   private static Track track(int n, String title, String artist, String genre, String owner, Visibility visibility,
       Instant now) {
     return new Track("t" + n, title, List.of(artist), null, null, null, List.of(genre), 2000, null, null, null, null,
-        owner, visibility, null, Map.of(), TrackStatus.METADATA_ONLY, now, now, 1);
+        owner, visibility, null, Map.of(), TrackStatus.METADATA_ONLY, now, now, 1, ratingOf(n));
+  }
+
+  /** Every sixth track unrated; the others by 1–4 listeners, averages spread over 1..5 with exact whole ones. */
+  private static Rating ratingOf(int n) {
+    if (n % 6 == 0) {
+      return Rating.NONE;
+    }
+    int count = 1 + n % 4;
+    return new Rating(count + (n * 7L) % (4L * count + 1), count);
   }
 
   private static DiscoverRequest request(String q, List<String> genres) {
-    return new DiscoverRequest(q, genres, List.of(), List.of(), List.of(), null, null,
+    return request(q, genres, null);
+  }
+
+  private static DiscoverRequest request(String q, List<String> genres, Double minRating) {
+    return new DiscoverRequest(q, genres, List.of(), List.of(), List.of(), null, null, minRating,
         DiscoverRequest.Sort.RELEVANCE, 20, null);
   }
 
   private static List<Track> visibleTo(String user, String genre) {
+    return visibleTo(new Viewer(user, false), genre, null);
+  }
+
+  private static List<Track> visibleTo(Viewer viewer, String genre, Double minRating) {
     return TRACKS.stream()
-        .filter(t -> t.visibility() == Visibility.PUBLIC || t.owner().equals(user))
+        .filter(t -> t.isVisibleTo(viewer))
         .filter(t -> genre == null || t.genres().contains(genre))
+        .filter(t -> minRating == null || t.rating().count() > 0 && t.rating().average() >= minRating)
         .toList();
+  }
+
+  /** The rating facet by brute force: tracks averaging N stars or more, for each N that has any, 5 down to 1. */
+  private static Map<String, Integer> ratingBuckets(List<Track> tracks) {
+    Map<String, Integer> buckets = new LinkedHashMap<>();
+    for (int stars = 5; stars >= 1; stars--) {
+      int atLeast = stars;
+      int count = (int) tracks.stream().filter(t -> t.rating().atLeast(atLeast)).count();
+      if (count > 0) {
+        buckets.put(Integer.toString(stars), count);
+      }
+    }
+    return buckets;
   }
 
   /** The top twenty artists by count, ties by name, as the discover page lists them. */
@@ -176,6 +246,10 @@ class BroadAnswersTest {
         .limit(DiscoverService.FACET_VALUES)
         .forEach(e -> top.put(e.getKey(), e.getValue()));
     return top;
+  }
+
+  private static Integer nullIfZero(int count) {
+    return count == 0 ? null : count;
   }
 
   @SuppressWarnings("unchecked")

@@ -2,6 +2,7 @@ package dev.tonearm.server.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tonearm.catalog.Rating;
 import dev.tonearm.catalog.Track;
 import dev.tonearm.catalog.TrackStatus;
 import dev.tonearm.catalog.Visibility;
@@ -59,7 +60,8 @@ class FollowedIndexTest {
   private void publishOneTrack(SnapshotStore store) throws Exception {
     Instant now = Instant.parse("2026-11-01T00:00:00Z");
     Track track = new Track("ace", "Ace of Spades", List.of("Motörhead"), null, null, null, List.of(), 1980, null,
-        null, null, null, "lemmy", Visibility.PUBLIC, null, Map.of(), TrackStatus.METADATA_ONLY, now, now, 1);
+        null, null, null, "lemmy", Visibility.PUBLIC, null, Map.of(), TrackStatus.METADATA_ONLY, now, now, 1,
+        Rating.NONE);
     try (FSDirectory dir = FSDirectory.open(tmp.resolve("writer"));
         IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(MusicAnalyzers.indexAnalyzer()))) {
       writer.addDocument(TrackDocuments.toDocument(track, 0f));

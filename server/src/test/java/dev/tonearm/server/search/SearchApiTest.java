@@ -185,10 +185,86 @@ class SearchApiTest {
   }
 
   @Test
+  void ratings_through_the_api_reach_min_rating_and_the_rating_facet_within_seconds() {
+    Map<String, String> ids = new HashMap<>();
+    search(server.adminToken("root"), "limit=100").get("hits")
+        .forEach(h -> ids.put(h.get("title").asText(), h.get("id").asText()));
+    rate(bob, ids.get("Halo"), 5);
+    rate(alice, ids.get("Halo"), 4); // 4.5
+    rate(bob, ids.get("Hey Jude"), 3); // 3.0
+    rate(bob, ids.get("Ace of Spades"), 2);
+    rate(alice, ids.get("Ace of Spades"), 1); // 1.5
+    rate(alice, aliceDemoId, 5); // private: counted for alice alone
+    String bobBuckets = "[{\"value\":\"4\",\"count\":1},{\"value\":\"3\",\"count\":2},"
+        + "{\"value\":\"2\",\"count\":2},{\"value\":\"1\",\"count\":3}]";
+    awaitSearch(bob, "/v1/search?minRating=4", body -> body.get("facets").get("rating").toString().equals(bobBuckets),
+        Duration.ofSeconds(2));
+    JsonNode bobTop = search(bob, "minRating=4");
+    assertThat(titles(bobTop.get("hits"))).containsExactly("Halo");
+    assertThat(bobTop.get("hits").get(0).get("rating").toString()).isEqualTo("{\"average\":4.5,\"count\":2}");
+    awaitSearch(alice, "/v1/search?minRating=4", body -> body.get("total").asInt() == 2, Duration.ofSeconds(2));
+    assertThat(counts(search(alice, "minRating=4.5").get("facets").get("rating")))
+        .isEqualTo(Map.of("5", 1, "4", 2, "3", 3, "2", 3, "1", 4));
+    assertThat(titles(search(alice, "minRating=4.5&sort=title").get("hits"))).containsExactly("Halo", "Halo Demo");
+    assertThat(titles(search(bob, "genre=Rock&minRating=3").get("hits"))).containsExactly("Hey Jude");
+    assertThat(titles(search(bob, "q=halo&minRating=1").get("hits"))).containsExactly("Halo");
+    // popularity is average × ln(1 + count): Halo 4.5·ln 3, Hey Jude 3·ln 2, Ace of Spades 1.5·ln 3, others 0
+    assertThat(titles(search(bob, "sort=popularity&limit=3").get("hits")))
+        .containsExactly("Halo", "Hey Jude", "Ace of Spades");
+  }
+
+  @Test
+  void min_rating_and_the_rating_facet_equal_a_brute_force_count_over_the_hits() {
+    for (String token : List.of(alice, bob)) {
+      JsonNode all = search(token, "limit=100");
+      for (double min : new double[] {1, 2, 2.5, 3, 4, 5}) {
+        JsonNode filtered = search(token, "limit=100&minRating=" + min);
+        long expected = 0;
+        for (JsonNode hit : all.get("hits")) {
+          JsonNode average = hit.get("rating").get("average");
+          expected += !average.isNull() && average.asDouble() >= min ? 1 : 0;
+        }
+        assertThat(filtered.get("total").asLong()).as("minRating=" + min).isEqualTo(expected);
+        assertThat(filtered.get("facets").get("rating")).isEqualTo(all.get("facets").get("rating"));
+      }
+      Map<String, Integer> buckets = new HashMap<>();
+      for (JsonNode hit : all.get("hits")) {
+        JsonNode rating = hit.get("rating");
+        for (int stars = 1; stars <= 5; stars++) {
+          // averages are shown to one decimal; the fixtures' averages are exact at one decimal
+          if (rating.get("count").asInt() > 0 && rating.get("average").asDouble() >= stars) {
+            buckets.merge(Integer.toString(stars), 1, Integer::sum);
+          }
+        }
+      }
+      assertThat(counts(all.get("facets").get("rating"))).isEqualTo(buckets);
+    }
+  }
+
+  @Test
+  void min_rating_must_be_a_number_of_stars_from_one_to_five() {
+    for (String bad : List.of("0", "0.5", "6", "5.01", "-1", "abc", "NaN", "Infinity", "1e0", "4.", "%204", "4,5")) {
+      Http.Response response = http.get("/v1/search?minRating=" + bad, bob);
+      assertThat(response.status()).as(bad).isEqualTo(400);
+      assertThat(response.contentType()).startsWith("application/problem+json");
+      assertThat(response.json().get("errors").get(0).get("field").asText()).isEqualTo("minRating");
+    }
+    assertThat(http.get("/v1/search?minRating=3&minRating=4", bob).status()).isEqualTo(400);
+    assertThat(http.get("/v1/search?minRating=5", bob).status()).isEqualTo(200);
+    assertThat(http.get("/v1/search?minRating=1.0", bob).status()).isEqualTo(200);
+  }
+
+  @Test
   void the_private_track_owner_and_admins_see_it_in_search() {
     assertThat(ids(search(alice, "q=halo").get("hits"))).contains(aliceDemoId);
     assertThat(ids(search(server.adminToken("root"), "q=halo").get("hits"))).contains(aliceDemoId);
     assertThat(ids(search(bob, "q=halo").get("hits"))).doesNotContain(aliceDemoId);
+  }
+
+  private static void rate(String token, String id, int stars) {
+    Http.Response response = http.send("PUT", "/v1/tracks/" + id + "/rating", token, "application/json",
+        "{\"stars\":" + stars + "}", Map.of());
+    assertThat(response.status()).as(response.raw().body()).isEqualTo(200);
   }
 
   private static JsonNode suggest(String token, String q) {

@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param version grows by one on every write, a change of its ratings included; the basis of optimistic
  *     concurrency and of index idempotency
  * @param rating the listeners' ratings in aggregate ({@link Rating#NONE} until someone rates it)
+ * @param audioFeatures how the track sounds (tempo, energy…), or {@code null} when nobody has described it
  */
 public record Track(
     String id,
@@ -35,7 +36,8 @@ public record Track(
     Instant createdAt,
     Instant updatedAt,
     long version,
-    Rating rating) {
+    Rating rating,
+    AudioFeatures audioFeatures) {
 
   public Track {
     Objects.requireNonNull(id, "id");
@@ -60,12 +62,21 @@ public record Track(
   /** A copy with the bookkeeping of the next write: {@code version + 1} and {@code updatedAt = now}. */
   public Track nextVersion(Instant now) {
     return new Track(id, title, artists, artist, album, albumArtist, genres, year, durationMs, trackNumber,
-        discNumber, fileName, owner, visibility, sha256, mediaKeys, status, createdAt, now, version + 1, rating);
+        discNumber, fileName, owner, visibility, sha256, mediaKeys, status, createdAt, now, version + 1, rating,
+        audioFeatures);
   }
 
   /** A copy with another rating aggregate, at the same version (fixtures; the repository bumps the version). */
   public Track withRating(Rating newRating) {
     return new Track(id, title, artists, artist, album, albumArtist, genres, year, durationMs, trackNumber,
-        discNumber, fileName, owner, visibility, sha256, mediaKeys, status, createdAt, updatedAt, version, newRating);
+        discNumber, fileName, owner, visibility, sha256, mediaKeys, status, createdAt, updatedAt, version, newRating,
+        audioFeatures);
+  }
+
+  /** A copy with another description of how it sounds ({@code null}: none), at the same version. */
+  public Track withAudioFeatures(AudioFeatures features) {
+    return new Track(id, title, artists, artist, album, albumArtist, genres, year, durationMs, trackNumber,
+        discNumber, fileName, owner, visibility, sha256, mediaKeys, status, createdAt, updatedAt, version, rating,
+        features);
   }
 }

@@ -122,7 +122,7 @@ class HostileInputTest {
     String junk = "\u0000\u001F\uD800" + TEN_THOUSAND + " \uD83C\uDFB8 \u202E";
     Track glitch = new Track("glitch", "Glitch " + junk, List.of("Noise\u001FMaker", " "), null, junk, null,
         List.of("\u001F", "", TEN_THOUSAND), 1999, null, null, null, null, "mallory", Visibility.PUBLIC, null, null,
-        TrackStatus.METADATA_ONLY, null, null, 1, Rating.NONE);
+        TrackStatus.METADATA_ONLY, null, null, 1, Rating.NONE, null);
     FixtureIndex index = FixtureIndex.of(List.of(glitch, HEY_JUDE));
     assertThat(index.top("glitch")).startsWith("Glitch ");
     assertThat(index.top("hey jude")).isEqualTo(label(HEY_JUDE));

@@ -89,7 +89,7 @@ final class MusicFixtures {
   // Visibility: Alice's private upload
   static final Track ALICE_DEMO = add(0, new Track("alice-demo", "Demo Tape", List.of("Bedroom Producer"), null,
       null, null, List.of("Lo-fi"), 2024, 61_000L, null, null, "demo.flac", "alice", Visibility.PRIVATE, null,
-      null, TrackStatus.READY, Instant.parse("2024-05-01T00:00:00Z"), null, 1, Rating.NONE));
+      null, TrackStatus.READY, Instant.parse("2024-05-01T00:00:00Z"), null, 1, Rating.NONE, null));
 
   private MusicFixtures() {}
 
@@ -117,7 +117,7 @@ final class MusicFixtures {
     String id = (credit + "-" + title).toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", "-");
     return add(popularity, new Track(id, title, artists, credit, album, null, List.of(genres), year, 200_000L, 1,
         1, null, "label", Visibility.PUBLIC, null, null, TrackStatus.METADATA_ONLY,
-        Instant.parse("2020-01-01T00:00:00Z").plusSeconds(ALL.size()), null, 1, Rating.NONE));
+        Instant.parse("2020-01-01T00:00:00Z").plusSeconds(ALL.size()), null, 1, Rating.NONE, null));
   }
 
   private static Track add(float popularity, Track track) {

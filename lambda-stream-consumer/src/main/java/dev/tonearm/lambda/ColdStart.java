@@ -45,7 +45,7 @@ public final class ColdStart {
     Instant now = Instant.now();
     Track track = new Track(id, "Cold Start " + id, List.of("Probe"), null, null, null, List.of(), null, null,
         null, null, null, "probe", Visibility.PUBLIC, null, Map.of(), TrackStatus.METADATA_ONLY, now, now, 1,
-        Rating.NONE);
+        Rating.NONE, null);
     var item = TrackItems.toItem(track);
     Record record = Record.builder().eventID(id).eventName(OperationType.INSERT)
         .dynamodb(StreamRecord.builder().approximateCreationDateTime(now).keys(Map.of("pk", item.get("pk")))

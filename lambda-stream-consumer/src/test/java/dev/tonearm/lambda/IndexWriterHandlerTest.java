@@ -293,12 +293,14 @@ class IndexWriterHandlerTest {
   private static Track track(String id, String title) {
     Instant now = Instant.parse("2026-11-01T00:00:00Z");
     return new Track(id, title, List.of("Motörhead"), null, "Overkill", null, List.of("Metal"), 1979, 200_000L,
-        1, 1, null, "lemmy", Visibility.PUBLIC, null, Map.of(), TrackStatus.METADATA_ONLY, now, now, 1, Rating.NONE);
+        1, 1, null, "lemmy", Visibility.PUBLIC, null, Map.of(), TrackStatus.METADATA_ONLY, now, now, 1, Rating.NONE,
+        null);
   }
 
   private static Track retitled(Track t, String title) {
     return new Track(t.id(), title, t.artists(), t.artist(), t.album(), t.albumArtist(), t.genres(), t.year(),
         t.durationMs(), t.trackNumber(), t.discNumber(), t.fileName(), t.owner(), t.visibility(), t.sha256(),
-        t.mediaKeys(), t.status(), t.createdAt(), t.updatedAt(), t.version(), t.rating());
+        t.mediaKeys(), t.status(), t.createdAt(), t.updatedAt(), t.version(), t.rating(),
+        t.audioFeatures());
   }
 }

@@ -88,7 +88,7 @@ public final class MediaFixture implements AutoCloseable {
     Instant now = Instant.now();
     return server.catalog.tracks().create(new Track(id, "Sine " + id, List.of("Sigur Rós"), null, "Ágætis byrjun",
         null, List.of("Post-rock"), 1999, SINE_MS, 1, 1, "sine.flac", DevIssuer.subjectFor(username), visibility,
-        null, keys, status, now, now, 1, Rating.NONE));
+        null, keys, status, now, now, 1, Rating.NONE, null));
   }
 
   /** The ladder in a directory under target/, made by ffmpeg on first use. */

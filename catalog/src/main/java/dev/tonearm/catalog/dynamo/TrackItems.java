@@ -1,5 +1,6 @@
 package dev.tonearm.catalog.dynamo;
 
+import dev.tonearm.catalog.AudioFeatures;
 import dev.tonearm.catalog.Rating;
 import dev.tonearm.catalog.Track;
 import dev.tonearm.catalog.TrackStatus;
@@ -46,6 +47,11 @@ public final class TrackItems {
   public static final String RATING_SUM = "ratingSum";
   /** How many listeners rated the track. */
   public static final String RATING_COUNT = "ratingCount";
+  /**
+   * How the track sounds: a map of numbers named as in {@link AudioFeatures#NAMES} ({@code key} and {@code mode}
+   * only when known). Absent when nobody described it.
+   */
+  public static final String AUDIO_FEATURES = "audioFeatures";
   public static final String ALBUM_KEY = "albumKey";
   public static final String ARTIST_KEY = "artistKey";
   public static final String ORDER_IN_ALBUM = "orderInAlbum";
@@ -80,6 +86,9 @@ public final class TrackItems {
     item.put(VERSION, AttributeValue.fromN(Long.toString(t.version())));
     item.put(RATING_SUM, AttributeValue.fromN(Long.toString(t.rating().sum())));
     item.put(RATING_COUNT, AttributeValue.fromN(Long.toString(t.rating().count())));
+    if (t.audioFeatures() != null) {
+      item.put(AUDIO_FEATURES, audioFeatures(t.audioFeatures()));
+    }
     if (t.album() != null) {
       String albumArtist = t.albumArtist() != null ? t.albumArtist() : Objects.toString(t.artist(), "");
       item.put(ALBUM_KEY, s(normalizedKey(albumArtist) + "|" + normalizedKey(t.album())));
@@ -116,7 +125,8 @@ public final class TrackItems {
         Instant.parse(str(item, CREATED_AT)),
         Instant.parse(str(item, UPDATED_AT)),
         Long.parseLong(item.get(VERSION).n()),
-        rating(item));
+        rating(item),
+        audioFeatures(item));
   }
 
   /** Items written before ratings existed have no aggregate: nobody rated them. */
@@ -124,6 +134,29 @@ public final class TrackItems {
     Long sum = longValue(item, RATING_SUM);
     Long count = longValue(item, RATING_COUNT);
     return sum == null || count == null ? Rating.NONE : new Rating(sum, count);
+  }
+
+  private static AttributeValue audioFeatures(AudioFeatures features) {
+    Map<String, AttributeValue> values = new HashMap<>();
+    for (String name : AudioFeatures.NAMES) {
+      Number value = features.value(name);
+      if (value != null) {
+        values.put(name, AttributeValue.fromN(value instanceof Double d
+            ? java.math.BigDecimal.valueOf(d).toPlainString() : value.toString()));
+      }
+    }
+    return AttributeValue.fromM(values);
+  }
+
+  /** Items written before audio features existed, or of tracks nobody described, have none. */
+  private static AudioFeatures audioFeatures(Map<String, AttributeValue> item) {
+    AttributeValue v = item.get(AUDIO_FEATURES);
+    if (v == null || !v.hasM()) {
+      return null;
+    }
+    Map<String, Number> values = new HashMap<>();
+    v.m().forEach((name, n) -> values.put(name, new java.math.BigDecimal(n.n())));
+    return AudioFeatures.of(values);
   }
 
   /** Whether an item (from the table or a stream image) is a track. */

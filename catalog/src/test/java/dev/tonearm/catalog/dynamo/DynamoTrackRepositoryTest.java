@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
 import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import dev.tonearm.catalog.AlreadyExistsException;
+import dev.tonearm.catalog.AudioFeatures;
 import dev.tonearm.catalog.Page;
 import dev.tonearm.catalog.Rating;
 import dev.tonearm.catalog.Track;
@@ -68,6 +69,19 @@ class DynamoTrackRepositoryTest {
   }
 
   @Test
+  void audio_features_round_trip_and_a_track_without_them_reads_as_none() {
+    AudioFeatures features = new AudioFeatures(0.51, 0.72, 0.48, 0.0016, 1.2e-5, 0.0413, 0.11, 79.99, -5.5, 11, 0);
+    tracks.create(haloByBeyonce("alice").withAudioFeatures(features));
+    assertThat(tracks.get("t-halo").orElseThrow().audioFeatures()).isEqualTo(features);
+    AudioFeatures keyless = new AudioFeatures(0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 120, -60, null, null);
+    tracks.update("t-halo", 1, t -> t.withAudioFeatures(keyless));
+    assertThat(tracks.get("t-halo").orElseThrow().audioFeatures()).isEqualTo(keyless);
+    tracks.update("t-halo", 2, t -> t.withAudioFeatures(null));
+    assertThat(tracks.get("t-halo").orElseThrow().audioFeatures()).isNull();
+    assertThat(tracks.get("t-halo").orElseThrow().version()).isEqualTo(3);
+  }
+
+  @Test
   void creating_an_existing_id_is_refused() {
     tracks.create(haloByBeyonce("alice"));
     assertThatThrownBy(() -> tracks.create(haloByBeyonce("bob"))).isInstanceOf(AlreadyExistsException.class);
@@ -99,7 +113,7 @@ class DynamoTrackRepositoryTest {
     Track t = track("x1", "Untitled", "Nobody", "alice", Visibility.PUBLIC);
     Track anonymous = new Track(t.id(), t.title(), List.of(), null, "Field Recordings", null, List.of(), null, null,
         null, null, null, "alice", Visibility.PUBLIC, null, java.util.Map.of(), t.status(), t.createdAt(),
-        t.updatedAt(), 1, Rating.NONE);
+        t.updatedAt(), 1, Rating.NONE, null);
     tracks.create(anonymous);
     assertThat(tracks.get("x1")).contains(anonymous);
   }
@@ -148,6 +162,7 @@ class DynamoTrackRepositoryTest {
   private static Track withTitle(Track t, String title) {
     return new Track(t.id(), title, t.artists(), t.artist(), t.album(), t.albumArtist(), t.genres(), t.year(),
         t.durationMs(), t.trackNumber(), t.discNumber(), t.fileName(), t.owner(), t.visibility(), t.sha256(),
-        t.mediaKeys(), t.status(), t.createdAt(), t.updatedAt(), t.version(), t.rating());
+        t.mediaKeys(), t.status(), t.createdAt(), t.updatedAt(), t.version(), t.rating(),
+        t.audioFeatures());
   }
 }

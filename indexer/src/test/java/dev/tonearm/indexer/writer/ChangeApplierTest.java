@@ -47,7 +47,7 @@ class ChangeApplierTest {
   static CatalogChange upsert(String id, String title, long version) {
     return new CatalogChange.Upserted(new Track(id, title, List.of("Motörhead"), null, null, null, List.of(),
         null, null, null, null, null, "lemmy", Visibility.PUBLIC, null, Map.of(), TrackStatus.METADATA_ONLY, T0,
-        T0, version, Rating.NONE));
+        T0, version, Rating.NONE, null));
   }
 
   @Test

@@ -64,6 +64,6 @@ class TableRebuildTest {
   private static Track track(String id, String title) {
     Instant now = Instant.parse("2026-01-01T00:00:00Z");
     return new Track(id, title, List.of("Motörhead"), null, "Overkill", null, List.of("Metal"), 1979, 200_000L,
-        1, 1, null, "lemmy", Visibility.PUBLIC, null, null, TrackStatus.METADATA_ONLY, now, now, 1, Rating.NONE);
+        1, 1, null, "lemmy", Visibility.PUBLIC, null, null, TrackStatus.METADATA_ONLY, now, now, 1, Rating.NONE, null);
   }
 }

@@ -46,7 +46,7 @@ final class PublishTrack implements Step {
     Track track = new Track(upload.id(), tags.title(), tags.artists(), tags.artist(), tags.album(),
         tags.albumArtist(), tags.genres(), tags.year(), durationMs(job), tags.trackNumber(), tags.discNumber(),
         upload.fileName(), upload.owner(), upload.visibility(), upload.sha256(), media, TrackStatus.READY, now,
-        now, 1, Rating.NONE);
+        now, 1, Rating.NONE, null);
     try {
       job.track(tracks.create(track));
     } catch (AlreadyExistsException again) {

@@ -76,7 +76,7 @@ public final class CatalogGenerator {
     return new Track(String.format("bench-%08d", i), title, artists, credit, album, artist, genres, year,
         120_000L + r.nextInt(300_000), 1 + albumNo, 1, null, owners.get((int) (i % USERS)),
         privateTrack ? Visibility.PRIVATE : Visibility.PUBLIC, null, null, TrackStatus.METADATA_ONLY, created,
-        created, 1, Rating.NONE);
+        created, 1, Rating.NONE, null);
   }
 
   /**

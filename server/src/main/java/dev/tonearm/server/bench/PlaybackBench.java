@@ -163,7 +163,7 @@ public final class PlaybackBench {
     Catalog.dynamo(stack.dynamo().dynamoDbClient(), config.table(), Clock.systemUTC()).tracks().create(new Track(id,
         "Sine", List.of("Sigur Rós"), null, null, null, List.of(), null, 30_000L, null, null, null,
         "bench-owner", Visibility.PUBLIC, null, Map.of("hls", "tracks/" + id + "/hls/master.m3u8"),
-        TrackStatus.READY, now, now, 1, Rating.NONE));
+        TrackStatus.READY, now, now, 1, Rating.NONE, null));
   }
 
   private static double ms(long[] sorted, double quantile) {

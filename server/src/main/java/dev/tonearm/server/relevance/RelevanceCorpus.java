@@ -108,7 +108,7 @@ final class RelevanceCorpus {
   private static Track track(String id, String title, List<String> artists, String artist, String album,
       List<String> genres, Integer year) {
     return new Track(id, title, artists, artist, album, null, genres, year, null, null, null, null, OWNER,
-        Visibility.PUBLIC, null, null, TrackStatus.METADATA_ONLY, null, null, 1, Rating.NONE);
+        Visibility.PUBLIC, null, null, TrackStatus.METADATA_ONLY, null, null, 1, Rating.NONE, null);
   }
 
   private static String text(JsonNode row, String field) {

@@ -19,7 +19,7 @@ public final class TrackChanges {
   /** A new track at version 1, owned by {@code owner}. Visibility defaults to public. */
   public static Track create(String id, Map<String, Object> fields, String owner, Instant now) {
     Track blank = new Track(id, "", List.of(), null, null, null, List.of(), null, null, null, null, null, owner,
-        Visibility.PUBLIC, null, Map.of(), TrackStatus.METADATA_ONLY, now, now, 1, Rating.NONE);
+        Visibility.PUBLIC, null, Map.of(), TrackStatus.METADATA_ONLY, now, now, 1, Rating.NONE, null);
     return apply(blank, fields);
   }
 
@@ -54,6 +54,8 @@ public final class TrackChanges {
         current.status(),
         current.createdAt(),
         current.updatedAt(),
-        current.version(), current.rating());
+        current.version(),
+        current.rating(),
+        current.audioFeatures());
   }
 }

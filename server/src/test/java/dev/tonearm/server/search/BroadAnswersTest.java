@@ -190,7 +190,7 @@ class BroadAnswersTest {
   private static Track track(int n, String title, String artist, String genre, String owner, Visibility visibility,
       Instant now) {
     return new Track("t" + n, title, List.of(artist), null, null, null, List.of(genre), 2000, null, null, null, null,
-        owner, visibility, null, Map.of(), TrackStatus.METADATA_ONLY, now, now, 1, ratingOf(n));
+        owner, visibility, null, Map.of(), TrackStatus.METADATA_ONLY, now, now, 1, ratingOf(n), null);
   }
 
   /** Every sixth track unrated; the others by 1–4 listeners, averages spread over 1..5 with exact whole ones. */

@@ -61,7 +61,7 @@ class FollowedIndexTest {
     Instant now = Instant.parse("2026-11-01T00:00:00Z");
     Track track = new Track("ace", "Ace of Spades", List.of("Motörhead"), null, null, null, List.of(), 1980, null,
         null, null, null, "lemmy", Visibility.PUBLIC, null, Map.of(), TrackStatus.METADATA_ONLY, now, now, 1,
-        Rating.NONE);
+        Rating.NONE, null);
     try (FSDirectory dir = FSDirectory.open(tmp.resolve("writer"));
         IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(MusicAnalyzers.indexAnalyzer()))) {
       writer.addDocument(TrackDocuments.toDocument(track, 0f));

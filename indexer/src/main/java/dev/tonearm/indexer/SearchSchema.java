@@ -57,6 +57,11 @@ public final class SearchSchema {
   public static final String RATING_AVERAGE = "rating.average";
   /** How many listeners rated: stored and numeric doc values. */
   public static final String RATING_COUNT = "rating.count";
+  /**
+   * How the track sounds: its audio features as a vector on comparable 0..1 scales ({@code AudioVectors}), HNSW
+   * graph, Euclidean similarity. Only on tracks whose features are known.
+   */
+  public static final String AUDIO = "audio";
   /** Feature field holding {@link #POPULARITY} as feature {@code popularity}; the mild ranking tie-breaker. */
   public static final String FEATURES = "features";
 

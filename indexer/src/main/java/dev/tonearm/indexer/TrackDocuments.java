@@ -74,6 +74,9 @@ public final class TrackDocuments {
     matching(doc, track);
     rating(doc, track.rating());
     popularity(doc, popularity);
+    if (track.audioFeatures() != null) {
+      doc.add(AudioVectors.field(track.audioFeatures()));
+    }
     try {
       return FACETS.build(doc);
     } catch (IOException e) {

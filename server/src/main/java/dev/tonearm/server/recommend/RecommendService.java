@@ -3,6 +3,7 @@ package dev.tonearm.server.recommend;
 import dev.tonearm.catalog.RatingRepository;
 import dev.tonearm.catalog.TrackRating;
 import dev.tonearm.catalog.Viewer;
+import dev.tonearm.indexer.AudioVectors;
 import dev.tonearm.indexer.SearchSchema;
 import dev.tonearm.indexer.TrackQueries;
 import dev.tonearm.server.http.Problem;
@@ -37,6 +38,8 @@ public final class RecommendService {
   /** How much each shared trait weighs in similarity: the same artist counts most. */
   static final Map<String, Float> TRAIT_WEIGHTS = Map.of(SearchSchema.ARTIST, 4f, SearchSchema.GENRE, 2f,
       SearchSchema.ALBUM, 1.5f, SearchSchema.DECADE, 1f);
+  /** How much sounding alike weighs (the vector part scores 1 / (1 + d²), so at most this). */
+  static final float SOUND_WEIGHT = 3f;
   static final int MAX_PER_ARTIST = 2;
   static final int CANDIDATES_PER_RESULT = 10;
   static final int HISTORY = 200;
@@ -64,13 +67,14 @@ public final class RecommendService {
       if (seed.scoreDocs.length == 0) {
         throw Problem.notFound("no track with id '" + id + "'");
       }
+      int seedDoc = seed.scoreDocs[0].doc;
       BooleanQuery.Builder traits = new BooleanQuery.Builder();
       // Traits are what the music is (artist, genre, album, era); a rating bucket says nothing of that.
-      FacetLabels.of(searcher, seed.scoreDocs[0].doc).forEach((dim, labels) -> labels.stream()
+      FacetLabels.of(searcher, seedDoc).forEach((dim, labels) -> labels.stream()
           .filter(label -> TRAIT_WEIGHTS.containsKey(dim))
           .forEach(label -> traits.add(new BoostQuery(trait(dim, label), TRAIT_WEIGHTS.get(dim)), Occur.SHOULD)));
       Query query = new BooleanQuery.Builder()
-          .add(traits.build(), Occur.MUST)
+          .add(alike(traits.build(), AudioVectors.ofDocument(searcher, seedDoc), viewer, id, limit), Occur.MUST)
           .add(popularity(), Occur.SHOULD)
           .add(new TermQuery(new Term(SearchSchema.ID, id)), Occur.MUST_NOT)
           .add(TrackQueries.visibleTo(viewer), Occur.FILTER)
@@ -79,6 +83,28 @@ public final class RecommendService {
     } finally {
       manager.release(searcher);
     }
+  }
+
+  /**
+   * What a similar track must have: a shared trait, or, when the seed's sound is known, a place among the
+   * {@code limit × }{@value #CANDIDATES_PER_RESULT} tracks that sound nearest to it (weighted {@value #SOUND_WEIGHT}:
+   * a near sound lifts a track above those sharing only the era, about as much as a shared genre, never above the
+   * seed's own artist). Only tracks the viewer may see are candidates. A seed without features is matched on its
+   * traits alone, exactly as before sound was known.
+   */
+  private static Query alike(Query traits, float[] sound, Viewer viewer, String seedId, int limit) {
+    if (sound == null) {
+      return traits;
+    }
+    Query candidates = new BooleanQuery.Builder()
+        .add(TrackQueries.visibleTo(viewer), Occur.FILTER)
+        .add(new TermQuery(new Term(SearchSchema.ID, seedId)), Occur.MUST_NOT)
+        .build();
+    Query near = AudioVectors.nearest(sound, limit * CANDIDATES_PER_RESULT, candidates);
+    return new BooleanQuery.Builder()
+        .add(traits, Occur.SHOULD)
+        .add(new BoostQuery(near, SOUND_WEIGHT), Occur.SHOULD)
+        .build();
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.tonearm.server.tracks;
 
+import dev.tonearm.catalog.AudioFeatures;
 import dev.tonearm.catalog.Rating;
 import dev.tonearm.catalog.Track;
 import dev.tonearm.catalog.TrackStatus;
@@ -56,6 +57,6 @@ public final class TrackChanges {
         current.updatedAt(),
         current.version(),
         current.rating(),
-        current.audioFeatures());
+        (AudioFeatures) fields.getOrDefault(TrackFields.AUDIO_FEATURES, current.audioFeatures()));
   }
 }

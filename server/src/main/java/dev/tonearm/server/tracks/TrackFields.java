@@ -1,10 +1,12 @@
 package dev.tonearm.server.tracks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tonearm.catalog.AudioFeatures;
 import dev.tonearm.catalog.Visibility;
 import dev.tonearm.server.http.Problem;
 import dev.tonearm.server.http.Problem.FieldError;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -30,10 +32,12 @@ public final class TrackFields {
   public static final String DISC_NUMBER = "discNumber";
   public static final String FILE_NAME = "fileName";
   public static final String VISIBILITY = "visibility";
+  /** An object of {@link AudioFeatures#NAMES}, all but key and mode required; {@code null} removes it. */
+  public static final String AUDIO_FEATURES = "audioFeatures";
 
   /** Fields a client may set, in documentation order. */
   public static final List<String> EDITABLE = List.of(TITLE, ARTISTS, ARTIST, ALBUM, ALBUM_ARTIST, GENRES, YEAR,
-      DURATION_MS, TRACK_NUMBER, DISC_NUMBER, FILE_NAME, VISIBILITY);
+      DURATION_MS, TRACK_NUMBER, DISC_NUMBER, FILE_NAME, VISIBILITY, AUDIO_FEATURES);
   /** Fields the server owns: shown in responses and exports, refused in writes (ignored in imports). */
   public static final Set<String> READ_ONLY = Set.of("id", "owner", "status", "version", "createdAt",
       "updatedAt", "sha256", "mediaKeys");
@@ -67,6 +71,8 @@ public final class TrackFields {
         }
       } else if (!EDITABLE.contains(name)) {
         errors.add(new FieldError(name, "is not a track field"));
+      } else if (name.equals(AUDIO_FEATURES)) {
+        audioFeatures(field.getValue(), values, errors);
       } else {
         checkOne(name, field.getValue(), values, errors);
       }
@@ -178,6 +184,48 @@ public final class TrackFields {
       return null;
     } catch (IllegalArgumentException e) {
       return e.getMessage();
+    }
+  }
+
+  /**
+   * All of a description or none: every required value present and in range, key and mode optional, nothing else.
+   * Each bad value is reported as {@code audioFeatures.<name>}.
+   */
+  private static void audioFeatures(JsonNode value, Map<String, Object> out, List<FieldError> errors) {
+    if (value.isNull()) {
+      out.put(AUDIO_FEATURES, null);
+      return;
+    }
+    if (!value.isObject()) {
+      errors.add(new FieldError(AUDIO_FEATURES, "must be an object of audio features, or null"));
+      return;
+    }
+    int before = errors.size();
+    Map<String, Number> numbers = new HashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> feature = it.next();
+      String name = feature.getKey();
+      String field = AUDIO_FEATURES + "." + name;
+      JsonNode number = feature.getValue();
+      if (!AudioFeatures.NAMES.contains(name)) {
+        errors.add(new FieldError(field, "is not an audio feature"));
+      } else if (number.isNull() && !AudioFeatures.REQUIRED.contains(name)) {
+        continue; // an unknown key or mode
+      } else if (!number.isNumber()) {
+        errors.add(new FieldError(field, AudioFeatures.problem(name, Double.NaN)));
+      } else if (AudioFeatures.problem(name, number.doubleValue()) != null) {
+        errors.add(new FieldError(field, AudioFeatures.problem(name, number.doubleValue())));
+      } else {
+        numbers.put(name, number.numberValue());
+      }
+    }
+    for (String name : AudioFeatures.REQUIRED) {
+      if (!value.has(name)) {
+        errors.add(new FieldError(AUDIO_FEATURES + "." + name, "is required: audio features are all given or none"));
+      }
+    }
+    if (errors.size() == before) {
+      out.put(AUDIO_FEATURES, AudioFeatures.of(numbers));
     }
   }
 }

@@ -25,7 +25,8 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * Streams import rows as JSON objects, numbered from 1. JSON input is one array of track objects (the export
- * format); CSV input has a header row naming track fields (the export's columns), list cells split on ';'.
+ * format); CSV input has a header row naming track fields (the export's columns), list cells split on ';', the
+ * audio feature columns gathered into one {@code audioFeatures} object (a row with none of them has none).
  * A malformed file as a whole (bad JSON, an unknown CSV column) is a 400; a bad row is the row's problem.
  */
 public final class ImportRows {
@@ -81,7 +82,12 @@ public final class ImportRows {
     try (CSVParser csv = format.parse(reader)) {
       List<String> header = csv.getHeaderNames();
       for (String column : header) {
-        if (!TrackFields.EDITABLE.contains(column) && !TrackFields.READ_ONLY.contains(column)) {
+        if (column.equals(TrackFields.AUDIO_FEATURES)) {
+          throw Problem.invalid(List.of(new Problem.FieldError(column, "is given in CSV as one column per feature ("
+              + String.join(", ", TrackCsv.FEATURE_COLUMNS) + ")")));
+        }
+        if (!TrackFields.EDITABLE.contains(column) && !TrackFields.READ_ONLY.contains(column)
+            && !TrackCsv.FEATURE_COLUMNS.contains(column)) {
           throw Problem.invalid(List.of(new Problem.FieldError(column, "is not a track field (CSV header)")));
         }
       }
@@ -102,7 +108,11 @@ public final class ImportRows {
       if (cell.isEmpty()) {
         continue;
       }
-      if (TrackCsv.LIST_COLUMNS.contains(column)) {
+      if (TrackCsv.FEATURE_COLUMNS.contains(column)) {
+        ObjectNode features = node.has(TrackFields.AUDIO_FEATURES)
+            ? (ObjectNode) node.get(TrackFields.AUDIO_FEATURES) : node.putObject(TrackFields.AUDIO_FEATURES);
+        putNumber(features, column, cell);
+      } else if (TrackCsv.LIST_COLUMNS.contains(column)) {
         TrackCsv.splitList(cell).forEach(node.putArray(column)::add);
       } else if (TrackCsv.NUMBER_COLUMNS.contains(column) && cell.matches("-?\\d{1,18}")) {
         node.put(column, Long.parseLong(cell));
@@ -111,5 +121,14 @@ public final class ImportRows {
       }
     }
     return node;
+  }
+
+  /** A number as a number; anything else as text, for the field check to refuse with its rule. */
+  private static void putNumber(ObjectNode node, String name, String cell) {
+    try {
+      node.put(name, new java.math.BigDecimal(cell));
+    } catch (NumberFormatException e) {
+      node.put(name, cell);
+    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.tonearm.server.tracks;
 
+import dev.tonearm.catalog.AudioFeatures;
 import dev.tonearm.catalog.Track;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,7 +9,9 @@ import java.util.Objects;
 
 /**
  * The CSV shape of tracks, shared by export and import so an exported file imports again: one column per
- * field, list fields ({@code artists}, {@code genres}) joined with {@value #LIST_SEPARATOR}.
+ * field, list fields ({@code artists}, {@code genres}) joined with {@value #LIST_SEPARATOR}. The audio features
+ * are a column each, named as inside {@code audioFeatures} ({@code danceability} … {@code mode}, the Spotify
+ * names), all empty for a track without them.
  */
 public final class TrackCsv {
   public static final String LIST_SEPARATOR = "; ";
@@ -19,17 +22,24 @@ public final class TrackCsv {
   public static final List<String> EXPORT_HEADER = List.of("id", TrackFields.TITLE, TrackFields.ARTISTS,
       TrackFields.ARTIST, TrackFields.ALBUM, TrackFields.ALBUM_ARTIST, TrackFields.GENRES, TrackFields.YEAR,
       TrackFields.DURATION_MS, TrackFields.TRACK_NUMBER, TrackFields.DISC_NUMBER, TrackFields.FILE_NAME,
-      TrackFields.VISIBILITY, "owner", "status", "createdAt", "updatedAt", "version");
+      TrackFields.VISIBILITY, "danceability", "energy", "valence", "acousticness", "instrumentalness",
+      "speechiness", "liveness", "tempo", "loudness", "key", "mode", "owner", "status", "createdAt", "updatedAt",
+      "version");
+  /** The columns of the audio features: {@link AudioFeatures#NAMES}, gathered into {@code audioFeatures} on import. */
+  public static final List<String> FEATURE_COLUMNS = AudioFeatures.NAMES;
 
   private TrackCsv() {}
 
   public static List<String> row(Track t) {
     List<Object> values = Arrays.asList(t.id(), t.title(), String.join(LIST_SEPARATOR, t.artists()), t.artist(),
         t.album(), t.albumArtist(), String.join(LIST_SEPARATOR, t.genres()), t.year(), t.durationMs(),
-        t.trackNumber(), t.discNumber(), t.fileName(), t.visibility().wireName(), t.owner(), t.status().name(),
-        t.createdAt(), t.updatedAt(), t.version());
-    List<String> row = new ArrayList<>(values.size());
+        t.trackNumber(), t.discNumber(), t.fileName(), t.visibility().wireName());
+    List<String> row = new ArrayList<>(EXPORT_HEADER.size());
     values.forEach(v -> row.add(Objects.toString(v, "")));
+    FEATURE_COLUMNS.forEach(name -> row.add(t.audioFeatures() == null ? ""
+        : Objects.toString(t.audioFeatures().value(name), "")));
+    List.of(t.owner(), t.status().name(), t.createdAt(), t.updatedAt(), t.version())
+        .forEach(v -> row.add(v.toString()));
     return row;
   }
 

@@ -83,13 +83,48 @@ class ImportTest {
   }
 
   @Test
+  void csv_audio_feature_columns_make_the_tracks_features_all_or_none() {
+    String csv = """
+        title,artists,danceability,energy,valence,acousticness,instrumentalness,speechiness,liveness,tempo,loudness,key,mode
+        Jolene,Dolly Parton,0.67,0.38,0.81,0.57,0,0.032,0.1,111.0,-11.7,1,0
+        Loud Mistake,Nobody,0.5,1.7,0.5,0.5,0.5,0.5,0.5,120,-6,,
+        Half Known,Nobody,0.5,,0.5,0.5,0.5,0.5,0.5,120,-6,,
+        Unknown Sound,Nobody,,,,,,,,,,,
+        """;
+    Http.Response response = importCsv(admin, csv);
+    assertThat(response.status()).as(response.raw().body()).isEqualTo(200);
+    assertThat(response.json().get("imported").asInt()).isEqualTo(2);
+    JsonNode errors = response.json().get("errors");
+    assertThat(errors.get(0).get("errors").get(0).get("field").asText()).isEqualTo("audioFeatures.energy");
+    assertThat(errors.get(1).get("errors").get(0).get("field").asText()).isEqualTo("audioFeatures.energy");
+    JsonNode exported = http.get("/v1/tracks/export?format=json", admin).json();
+    JsonNode jolene = find(exported, "Jolene").get("audioFeatures");
+    assertThat(jolene.get("tempo").asDouble()).isEqualTo(111.0);
+    assertThat(jolene.get("loudness").asDouble()).isEqualTo(-11.7);
+    assertThat(jolene.get("key").asInt()).isEqualTo(1);
+    assertThat(find(exported, "Unknown Sound").get("audioFeatures").isNull()).isTrue();
+    assertThat(importCsv(admin, "title,audioFeatures\nX,{}\n").status()).isEqualTo(400);
+  }
+
+  @Test
   void an_exported_csv_imports_again() {
     importCsv(admin, "title,artists,genres\nWhole Lotta Love,Led Zeppelin,Rock; Blues\n");
+    importCsv(admin, "title,danceability,energy,valence,acousticness,instrumentalness,speechiness,liveness,tempo,"
+        + "loudness\nSweet Dreams,0.69,0.71,0.87,0.17,0.0003,0.03,0.1,125.4,-7.5\n");
     String csv = http.get("/v1/tracks/export?format=csv", admin).raw().body();
     int before = http.get("/v1/tracks/export?format=json", admin).json().size();
     Http.Response again = importCsv(admin, csv);
     assertThat(again.json().get("failed").asInt()).isZero();
     assertThat(again.json().get("imported").asInt()).isEqualTo(before);
+    JsonNode copies = http.get("/v1/tracks/export?format=json", admin).json();
+    int withFeatures = 0;
+    for (JsonNode t : copies) {
+      if (t.get("title").asText().equals("Sweet Dreams")) {
+        assertThat(t.get("audioFeatures").get("tempo").asDouble()).isEqualTo(125.4);
+        withFeatures++;
+      }
+    }
+    assertThat(withFeatures).isGreaterThanOrEqualTo(2);
   }
 
   @Test

@@ -234,7 +234,8 @@ class SoundsAlikeOnRealDataTest {
   /** The shared data sets beside the repository: {@code ../shared/datasets} from its root. */
   private static Path datasets() {
     Path dir = Path.of("").toAbsolutePath();
-    while (dir != null && !(Files.isRegularFile(dir.resolve("tonearm")) && Files.isRegularFile(dir.resolve("pom.xml")))) {
+    while (dir != null
+        && !(Files.isRegularFile(dir.resolve("tonearm")) && Files.isRegularFile(dir.resolve("pom.xml")))) {
       dir = dir.getParent();
     }
     if (dir == null) {

@@ -2,10 +2,13 @@ package dev.tonearm.indexer.writer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tonearm.catalog.AudioFeatures;
 import dev.tonearm.catalog.Rating;
 import dev.tonearm.catalog.Track;
 import dev.tonearm.catalog.TrackStatus;
 import dev.tonearm.catalog.Visibility;
+import dev.tonearm.catalog.dynamo.TrackItems;
+import dev.tonearm.indexer.AudioVectors;
 import dev.tonearm.indexer.MusicAnalyzers;
 import dev.tonearm.indexer.SearchSchema;
 import java.io.IOException;
@@ -56,6 +59,34 @@ class ChangeApplierTest {
     assertThat(applier.apply(List.of(upsert("t1", "Ace of Spades (Live)", 2))).applied()).isEqualTo(1);
     assertThat(applier.apply(List.of(upsert("t1", "Ace of Spades (Live)", 2))).skipped()).isEqualTo(1);
     assertThat(state("t1")).isEqualTo("Ace of Spades (Live)@2");
+  }
+
+  @Test
+  void audio_features_in_a_stream_image_become_the_vector_and_removing_them_removes_it() throws IOException {
+    AudioFeatures loud = new AudioFeatures(0.33, 0.98, 0.4, 0.0002, 0.01, 0.1, 0.2, 141.3, -4.2, 6, 1);
+    Track described = upsertedTrack(upsert("t1", "Ace of Spades", 1)).withAudioFeatures(loud);
+    applier.apply(List.of(StreamChanges.of("INSERT", Map.of(), TrackItems.toItem(described)).orElseThrow()));
+    assertThat(vector("t1")).containsExactly(AudioVectors.of(loud));
+    Track forgotten = upsertedTrack(upsert("t1", "Ace of Spades", 2));
+    applier.apply(List.of(StreamChanges.of("MODIFY", TrackItems.toItem(described), TrackItems.toItem(forgotten))
+        .orElseThrow()));
+    assertThat(vector("t1")).isNull();
+    assertThat(state("t1")).isEqualTo("Ace of Spades@2");
+  }
+
+  private static Track upsertedTrack(CatalogChange change) {
+    return ((CatalogChange.Upserted) change).track();
+  }
+
+  private float[] vector(String id) throws IOException {
+    nrt.maybeRefreshBlocking();
+    IndexSearcher searcher = nrt.acquire();
+    try {
+      int doc = searcher.search(new TermQuery(new Term(SearchSchema.ID, id)), 1).scoreDocs[0].doc;
+      return AudioVectors.ofDocument(searcher, doc);
+    } finally {
+      nrt.release(searcher);
+    }
   }
 
   @Test

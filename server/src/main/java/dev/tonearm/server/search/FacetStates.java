@@ -42,6 +42,10 @@ public final class FacetStates {
 
   /** The state of {@code reader}, or null while no document of it has facets (an empty index). */
   public SortedSetDocValuesReaderState of(IndexReader reader) {
+    SortedSetDocValuesReaderState known = states.get(reader.getReaderCacheHelper().getKey());
+    if (known != null) {
+      return known; // every keystroke asks: merging the field infos of every segment again is not free
+    }
     if (FieldInfos.getMergedFieldInfos(reader).fieldInfo(FacetsConfig.DEFAULT_INDEX_FIELD_NAME) == null) {
       return null;
     }

@@ -6,7 +6,9 @@ import dev.tonearm.catalog.Track;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.FeatureField;
@@ -123,10 +125,14 @@ public final class TrackDocuments {
     if (track.album() != null) {
       names.add(track.album());
     }
+    // Each distinct name is analysed once for the four word fields; the CJK field tokenizes on its own.
+    Map<String, NameTerms> analysed = new HashMap<>();
     for (String name : names) {
-      for (String field : List.of(MATCH_EXACT, MATCH_FOLDED, MATCH_TRANSLIT, MATCH_PREFIX, MATCH_INFIX)) {
-        doc.add(new Field(field, name, MATCHING));
+      NameTerms terms = analysed.computeIfAbsent(name, NameTerms::of);
+      for (String field : NameTerms.FIELDS) {
+        doc.add(new Field(field, terms.tokenStream(field), MATCHING));
       }
+      doc.add(new Field(MATCH_INFIX, name, MATCHING));
     }
     doc.add(new Field(TITLE_KEY, track.title(), MATCHING));
     artists.forEach(artist -> doc.add(new Field(ARTIST_KEY, artist, MATCHING)));

@@ -1,0 +1,68 @@
+package dev.tonearm.indexer;
+
+import static dev.tonearm.indexer.SearchSchema.*;
+
+import java.util.List;
+import org.apache.lucene.analysis.TokenStream;
+
+/**
+ * The terms of one name (a title, an artist credit, an album) in the word-based match fields, computed once for
+ * all of them: exactly what {@link MusicAnalyzers#indexAnalyzer()} gives each field, without running the shared
+ * stages (character filter, whitespace split, case folding, transliteration, word delimiting) once per field. The
+ * chains differ only in which per-term steps follow those stages, so the name is case-folded and delimited once
+ * for {@link SearchSchema#MATCH_EXACT} and {@link SearchSchema#MATCH_FOLDED}, transliterated and delimited once
+ * for {@link SearchSchema#MATCH_TRANSLIT} and {@link SearchSchema#MATCH_PREFIX} (not even that when
+ * transliteration changes nothing, as for most Latin names).
+ *
+ * @param exact as written, case-folded and delimited
+ * @param folded {@code exact}, accent-folded
+ * @param translit transliterated to ASCII, delimited and accent-folded; the prefix field's words
+ */
+record NameTerms(AnalyzedTerms exact, AnalyzedTerms folded, AnalyzedTerms translit) {
+
+  /** The fields these terms are for, in the order a document adds them. */
+  static final List<String> FIELDS = List.of(MATCH_EXACT, MATCH_FOLDED, MATCH_TRANSLIT, MATCH_PREFIX);
+
+  /** The reusable chains of one thread: none of them is thread-safe. */
+  private static final ThreadLocal<Stages> STAGES = ThreadLocal.withInitial(Stages::new);
+
+  static NameTerms of(String name) {
+    return STAGES.get().analyse(name);
+  }
+
+  /** A fresh stream of this name's terms in {@code field}, one of {@link #FIELDS}. */
+  TokenStream tokenStream(String field) {
+    return switch (field) {
+      case MATCH_EXACT -> new ReplayedTerms(exact);
+      case MATCH_FOLDED -> new ReplayedTerms(folded);
+      case MATCH_TRANSLIT -> new ReplayedTerms(translit);
+      case MATCH_PREFIX -> new EdgeGrams(translit, MusicAnalyzers.MAX_PREFIX);
+      default -> throw new IllegalArgumentException("no pre-analysed terms for field " + field);
+    };
+  }
+
+  /** The shared stages, each kept as one reusable chain over a replayed input. */
+  private static final class Stages {
+    private final ReplayedTerms toDelimit = new ReplayedTerms(null);
+    private final TokenStream delimited = MusicAnalyzers.delimitFlat(toDelimit);
+    private final ReplayedTerms toTransliterate = new ReplayedTerms(null);
+    private final TokenStream transliterated = MusicAnalyzers.transliterate(toTransliterate);
+
+    NameTerms analyse(String name) {
+      AnalyzedTerms words = AnalyzedTerms.of(MusicAnalyzers.caseFoldedWords().tokenStream(MATCH_EXACT, name));
+      AnalyzedTerms exact = delimit(words);
+      AnalyzedTerms folded = exact.map(MusicAnalyzers::fold);
+      toTransliterate.replay(words);
+      AnalyzedTerms ascii = AnalyzedTerms.of(transliterated);
+      if (ascii.equals(words)) {
+        return new NameTerms(exact, folded, folded);
+      }
+      return new NameTerms(exact, folded, delimit(ascii).map(MusicAnalyzers::fold));
+    }
+
+    private AnalyzedTerms delimit(AnalyzedTerms words) {
+      toDelimit.replay(words);
+      return AnalyzedTerms.of(delimited);
+    }
+  }
+}

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.Field;
@@ -36,6 +37,9 @@ public final class TrackDocuments {
 
   /** Longest facet label and sort key, in chars: doc values have a size limit, hostile tags do not. */
   static final int MAX_LABEL = 200;
+
+  /** {@code \p{Cntrl}}: the ASCII control characters, U+0000 to U+001F and U+007F. */
+  private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
   /** Matching fields need neither frequencies nor norms: every match class scores a constant. */
   private static final FieldType MATCHING = matchingType();
@@ -151,10 +155,20 @@ public final class TrackDocuments {
 
   /** Adds a facet value unless it is blank once control characters (the facet path delimiter among them) go. */
   private static void facet(Document doc, String dimension, String value) {
-    String label = truncate(value.replaceAll("\\p{Cntrl}", " ").strip());
+    String label = truncate(withoutControls(value).strip());
     if (!label.isEmpty()) {
       doc.add(new SortedSetDocValuesFacetField(dimension, label));
     }
+  }
+
+  private static String withoutControls(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < ' ' || c == 0x7f) {
+        return CONTROL.matcher(value).replaceAll(" ");
+      }
+    }
+    return value;
   }
 
   private static String truncate(String text) {

@@ -174,6 +174,38 @@ public final class MusicAnalyzers {
     return new FlattenGraphFilter(delimit(in));
   }
 
+  /** Whether {@link #transliterate} leaves {@code term} as it is: ASCII never reaches the transliterator. */
+  static boolean transliterationKeeps(String term) {
+    for (int i = 0; i < term.length(); i++) {
+      if (term.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether {@link #delimitFlat} emits {@code term} alone and unchanged, with its position and offsets: a word of
+   * ASCII lowercase letters only, or of digits only, has nothing to split and no parts to join.
+   */
+  static boolean delimitingKeeps(String term) {
+    if (term.isEmpty()) {
+      return false;
+    }
+    boolean letters = isLowerAscii(term.charAt(0));
+    for (int i = 0; i < term.length(); i++) {
+      char c = term.charAt(i);
+      if (letters ? !isLowerAscii(c) : !(c >= '0' && c <= '9')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isLowerAscii(char c) {
+    return c >= 'a' && c <= 'z';
+  }
+
   private static TokenStream translit(TokenStream in) {
     return transliterate(caseFold(in));
   }

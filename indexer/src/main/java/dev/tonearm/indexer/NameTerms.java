@@ -3,6 +3,7 @@ package dev.tonearm.indexer;
 import static dev.tonearm.indexer.SearchSchema.*;
 
 import java.util.List;
+import java.util.function.Predicate;
 import org.apache.lucene.analysis.TokenStream;
 
 /**
@@ -52,17 +53,38 @@ record NameTerms(AnalyzedTerms exact, AnalyzedTerms folded, AnalyzedTerms transl
       AnalyzedTerms words = AnalyzedTerms.of(MusicAnalyzers.caseFoldedWords().tokenStream(MATCH_EXACT, name));
       AnalyzedTerms exact = delimit(words);
       AnalyzedTerms folded = exact.map(MusicAnalyzers::fold);
-      toTransliterate.replay(words);
-      AnalyzedTerms ascii = AnalyzedTerms.of(transliterated);
-      if (ascii.equals(words)) {
+      AnalyzedTerms ascii = transliterate(words);
+      if (ascii == words || ascii.equals(words)) {
         return new NameTerms(exact, folded, folded);
       }
       return new NameTerms(exact, folded, delimit(ascii).map(MusicAnalyzers::fold));
     }
 
+    /** Runs the delimiter, unless it would give every word back as it is. */
     private AnalyzedTerms delimit(AnalyzedTerms words) {
+      if (all(words, MusicAnalyzers::delimitingKeeps)) {
+        return words;
+      }
       toDelimit.replay(words);
       return AnalyzedTerms.of(delimited);
+    }
+
+    /** Runs the transliterator, unless it would give every word back as it is. */
+    private AnalyzedTerms transliterate(AnalyzedTerms words) {
+      if (all(words, MusicAnalyzers::transliterationKeeps)) {
+        return words;
+      }
+      toTransliterate.replay(words);
+      return AnalyzedTerms.of(transliterated);
+    }
+
+    private static boolean all(AnalyzedTerms words, Predicate<String> test) {
+      for (AnalyzedTerms.Token word : words.tokens()) {
+        if (!test.test(word.term())) {
+          return false;
+        }
+      }
+      return true;
     }
   }
 }

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
-import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
@@ -35,7 +34,6 @@ import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.miscellaneous.TruncateTokenFilter;
 import org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter;
 import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
-import org.apache.lucene.analysis.pattern.PatternReplaceFilter;
 import org.apache.lucene.analysis.synonym.SolrSynonymParser;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
@@ -76,10 +74,6 @@ public final class MusicAnalyzers {
   /** Articles a name may start with, ignored in whole-name keys and optional as a query's first word. */
   public static final Set<String> LEADING_ARTICLES =
       Set.of("the", "a", "an", "le", "la", "les", "el", "los", "las", "die", "der", "das", "il");
-
-  private static final Pattern LEADING_ARTICLE =
-      Pattern.compile("^(?:" + String.join("|", LEADING_ARTICLES) + ")\\s+(?=\\S)");
-  private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^\\p{L}\\p{N}\\p{M}]+");
 
   /** Whitespace words, case-folded: the stage the word chains share, for {@link NameTerms}. */
   private static final Analyzer CASE_FOLDED_WORDS = words(MusicAnalyzers::caseFold);
@@ -220,8 +214,7 @@ public final class MusicAnalyzers {
 
   private static TokenStream key(TokenStream in) {
     TokenStream folded = fold(translit(in));
-    TokenStream noArticle = new PatternReplaceFilter(folded, LEADING_ARTICLE, "", false);
-    TokenStream squashed = new PatternReplaceFilter(noArticle, NOT_ALPHANUMERIC, "", true);
+    TokenStream squashed = new KeySquash(folded, LEADING_ARTICLES);
     return new LengthFilter(new TruncateTokenFilter(squashed, MAX_KEY), 1, Integer.MAX_VALUE);
   }
 

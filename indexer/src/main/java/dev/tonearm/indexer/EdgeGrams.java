@@ -15,8 +15,8 @@ final class EdgeGrams extends TokenStream {
   private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
   private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
   private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
-  private final AnalyzedTerms words;
   private final int maxGram;
+  private AnalyzedTerms words;
   private int nextWord;
   private String word;
   private int wordCodePoints;
@@ -24,9 +24,13 @@ final class EdgeGrams extends TokenStream {
   private int gramEnd;
   private int pendingIncrement;
 
-  EdgeGrams(AnalyzedTerms words, int maxGram) {
-    this.words = words;
+  EdgeGrams(int maxGram) {
     this.maxGram = maxGram;
+  }
+
+  /** Emits the grams of {@code words} from the next {@link #reset()} on. */
+  void replay(AnalyzedTerms words) {
+    this.words = words;
   }
 
   @Override

@@ -3,6 +3,9 @@ package dev.tonearm.indexer;
 import static dev.tonearm.indexer.SearchSchema.*;
 
 import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import java.util.function.Predicate;
 import org.apache.lucene.analysis.TokenStream;
 
@@ -33,13 +36,37 @@ record NameTerms(AnalyzedTerms exact, AnalyzedTerms folded, AnalyzedTerms transl
 
   /** A fresh stream of this name's terms in {@code field}, one of {@link #FIELDS}. */
   TokenStream tokenStream(String field) {
-    return switch (field) {
-      case MATCH_EXACT -> new ReplayedTerms(exact);
-      case MATCH_FOLDED -> new ReplayedTerms(folded);
-      case MATCH_TRANSLIT -> new ReplayedTerms(translit);
-      case MATCH_PREFIX -> new EdgeGrams(translit, MusicAnalyzers.MAX_PREFIX);
-      default -> throw new IllegalArgumentException("no pre-analysed terms for field " + field);
+    return tokenStream(field, null);
+  }
+
+  /** The name as a pre-analysed {@code field}, one of {@link #FIELDS}. */
+  Field field(String field, FieldType type) {
+    return new Field(field, type) {
+      @Override
+      public TokenStream tokenStream(Analyzer analyzer, TokenStream reuse) {
+        return NameTerms.this.tokenStream(name(), reuse);
+      }
     };
+  }
+
+  /**
+   * A stream of this name's terms in {@code field}: {@code reuse}, the stream the writer last used for that field,
+   * when it fits, as for Lucene's own fields; a new one otherwise.
+   */
+  private TokenStream tokenStream(String field, TokenStream reuse) {
+    if (field.equals(MATCH_PREFIX)) {
+      EdgeGrams grams = reuse instanceof EdgeGrams reused ? reused : new EdgeGrams(MusicAnalyzers.MAX_PREFIX);
+      grams.replay(translit);
+      return grams;
+    }
+    ReplayedTerms replayed = reuse instanceof ReplayedTerms reused ? reused : new ReplayedTerms(null);
+    replayed.replay(switch (field) {
+      case MATCH_EXACT -> exact;
+      case MATCH_FOLDED -> folded;
+      case MATCH_TRANSLIT -> translit;
+      default -> throw new IllegalArgumentException("no pre-analysed terms for field " + field);
+    });
+    return replayed;
   }
 
   /** The shared stages, each kept as one reusable chain over a replayed input. */

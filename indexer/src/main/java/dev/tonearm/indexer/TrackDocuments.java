@@ -134,7 +134,7 @@ public final class TrackDocuments {
     for (String name : names) {
       NameTerms terms = analysed.computeIfAbsent(name, NameTerms::of);
       for (String field : NameTerms.FIELDS) {
-        doc.add(new Field(field, terms.tokenStream(field), MATCHING));
+        doc.add(terms.field(field, MATCHING));
       }
       doc.add(new Field(MATCH_INFIX, name, MATCHING));
     }

@@ -1,5 +1,6 @@
 package dev.tonearm.indexer;
 
+import java.io.IOException;
 import java.util.Set;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -22,7 +23,7 @@ final class KeySquash extends TokenFilter {
   }
 
   @Override
-  public boolean incrementToken() throws java.io.IOException {
+  public boolean incrementToken() throws IOException {
     if (!input.incrementToken()) {
       return false;
     }

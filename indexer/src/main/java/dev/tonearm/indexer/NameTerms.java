@@ -3,11 +3,11 @@ package dev.tonearm.indexer;
 import static dev.tonearm.indexer.SearchSchema.*;
 
 import java.util.List;
+import java.util.function.Predicate;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
-import java.util.function.Predicate;
-import org.apache.lucene.analysis.TokenStream;
 
 /**
  * The terms of one name (a title, an artist credit, an album) in the word-based match fields, computed once for

@@ -2,6 +2,7 @@ package dev.tonearm.indexer;
 
 import static dev.tonearm.indexer.SearchSchema.*;
 
+import com.ibm.icu.text.Normalizer;
 import com.ibm.icu.text.Normalizer2;
 import com.ibm.icu.text.Transliterator;
 import com.ibm.icu.text.UnicodeSet;
@@ -16,7 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
-import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
@@ -34,8 +34,6 @@ import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.miscellaneous.TruncateTokenFilter;
 import org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter;
 import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
-import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
-import org.apache.lucene.analysis.pattern.PatternReplaceFilter;
 import org.apache.lucene.analysis.synonym.SolrSynonymParser;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
@@ -43,8 +41,8 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
 /**
  * The one place that builds analyzers, index-time and query-time side by side per field, so they cannot drift.
  *
- * <p>Every text chain starts with the same character filters: a {@code !} or {@code $} between letters reads as
- * the letter it stands for ({@code P!nk → Pink}, {@code Ke$ha → Kesha}). Word chains split on whitespace, then
+ * <p>Every text chain starts with the same character filter, {@link MusicChars}: a {@code !} or {@code $} between
+ * letters reads as the letter it stands for ({@code P!nk → Pink}, {@code Ke$ha → Kesha}). Word chains split on whitespace, then
  * {@link WordDelimiterGraphFilter} splits punctuation and also emits the catenation, so {@code AC/DC} indexes as
  * {@code ac}, {@code dc} and {@code acdc} and {@code R.E.M.} as {@code r}, {@code e}, {@code m}, {@code rem}. At
  * index time the graph is flattened; at query time it is kept, so {@code QueryBuilder} turns {@code ac/dc} into
@@ -77,19 +75,15 @@ public final class MusicAnalyzers {
   public static final Set<String> LEADING_ARTICLES =
       Set.of("the", "a", "an", "le", "la", "les", "el", "los", "las", "die", "der", "das", "il");
 
-  private static final Pattern LEADING_ARTICLE =
-      Pattern.compile("^(?:" + String.join("|", LEADING_ARTICLES) + ")\\s+(?=\\S)");
-  /** P!nk, Ke$ha: compiled once, as every field value of every document passes through them. */
-  private static final Pattern BANG_IN_WORD = Pattern.compile("(?<=\\p{L})!(?=\\p{L})");
-  private static final Pattern DOLLAR_IN_WORD = Pattern.compile("(?<=\\p{L})\\$(?=\\p{L})");
-  private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^\\p{L}\\p{N}\\p{M}]+");
+  /** Whitespace words, case-folded: the stage the word chains share, for {@link NameTerms}. */
+  private static final Analyzer CASE_FOLDED_WORDS = words(MusicAnalyzers::caseFold);
 
   private static final Map<String, Analyzer> INDEX = Map.of(
-      MATCH_EXACT, words(ts -> new FlattenGraphFilter(delimit(caseFold(ts)))),
-      MATCH_FOLDED, words(ts -> fold(new FlattenGraphFilter(delimit(caseFold(ts))))),
-      MATCH_TRANSLIT, words(ts -> fold(new FlattenGraphFilter(delimit(translit(ts))))),
+      MATCH_EXACT, words(ts -> delimitFlat(caseFold(ts))),
+      MATCH_FOLDED, words(ts -> fold(delimitFlat(caseFold(ts)))),
+      MATCH_TRANSLIT, words(ts -> fold(delimitFlat(translit(ts)))),
       MATCH_PREFIX, words(ts -> new EdgeNGramTokenFilter(
-          fold(new FlattenGraphFilter(delimit(translit(ts)))), 1, MAX_PREFIX, false)),
+          fold(delimitFlat(translit(ts))), 1, MAX_PREFIX, false)),
       MATCH_INFIX, scriptAware(ts -> fold(new CJKBigramFilter(ts, 0xff, true))),
       TITLE_KEY, whole(MusicAnalyzers::key),
       ARTIST_KEY, whole(MusicAnalyzers::key),
@@ -137,7 +131,9 @@ public final class MusicAnalyzers {
 
   /** Folds text the way the matching fields do (lowercase, no accents, NFKC), for sort keys. */
   public static String fold(String text) {
-    return ICUFoldingFilter.NORMALIZER.normalize(text);
+    // What ICUFoldingFilter does to a term: text already folded stays as it is, and most text is.
+    return ICUFoldingFilter.NORMALIZER.quickCheck(text) == Normalizer.YES ? text
+        : ICUFoldingFilter.NORMALIZER.normalize(text);
   }
 
   /**
@@ -150,16 +146,62 @@ public final class MusicAnalyzers {
     return transliterator;
   }
 
-  private static Reader musicChars(Reader reader) {
-    return new PatternReplaceCharFilter(DOLLAR_IN_WORD, "s", new PatternReplaceCharFilter(BANG_IN_WORD, "i", reader));
+  /**
+   * The word chains' first stage: {@link MusicChars}, whitespace words, case folding. {@link NameTerms} runs it once
+   * per name and derives each match field's terms from its output with the stages below, as the chains do.
+   */
+  static Analyzer caseFoldedWords() {
+    return CASE_FOLDED_WORDS;
   }
 
-  private static TokenStream caseFold(TokenStream in) {
+  static TokenStream caseFold(TokenStream in) {
     return new ICUNormalizer2Filter(in, CASE_FOLD);
   }
 
+  /** Transliteration to ASCII of text already case-folded. */
+  static TokenStream transliterate(TokenStream in) {
+    return new ICUTransformFilter(in, TO_ASCII);
+  }
+
+  /** Punctuation and case splits plus the catenation, flattened as the index holds them. */
+  static TokenStream delimitFlat(TokenStream in) {
+    return new FlattenGraphFilter(delimit(in));
+  }
+
+  /** Whether {@link #transliterate} leaves {@code term} as it is: ASCII never reaches the transliterator. */
+  static boolean transliterationKeeps(String term) {
+    for (int i = 0; i < term.length(); i++) {
+      if (term.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether {@link #delimitFlat} emits {@code term} alone and unchanged, with its position and offsets: a word of
+   * ASCII lowercase letters only, or of digits only, has nothing to split and no parts to join.
+   */
+  static boolean delimitingKeeps(String term) {
+    if (term.isEmpty()) {
+      return false;
+    }
+    boolean letters = isLowerAscii(term.charAt(0));
+    for (int i = 0; i < term.length(); i++) {
+      char c = term.charAt(i);
+      if (letters ? !isLowerAscii(c) : !(c >= '0' && c <= '9')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isLowerAscii(char c) {
+    return c >= 'a' && c <= 'z';
+  }
+
   private static TokenStream translit(TokenStream in) {
-    return new ICUTransformFilter(caseFold(in), TO_ASCII);
+    return transliterate(caseFold(in));
   }
 
   private static TokenStream delimit(TokenStream in) {
@@ -172,8 +214,7 @@ public final class MusicAnalyzers {
 
   private static TokenStream key(TokenStream in) {
     TokenStream folded = fold(translit(in));
-    TokenStream noArticle = new PatternReplaceFilter(folded, LEADING_ARTICLE, "", false);
-    TokenStream squashed = new PatternReplaceFilter(noArticle, NOT_ALPHANUMERIC, "", true);
+    TokenStream squashed = new KeySquash(folded, LEADING_ARTICLES);
     return new LengthFilter(new TruncateTokenFilter(squashed, MAX_KEY), 1, Integer.MAX_VALUE);
   }
 
@@ -194,7 +235,7 @@ public final class MusicAnalyzers {
     return new Analyzer() {
       @Override
       protected Reader initReader(String fieldName, Reader reader) {
-        return musicChars(reader);
+        return new MusicChars(reader);
       }
 
       @Override

@@ -7,8 +7,11 @@ import dev.tonearm.catalog.Track;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoubleField;
 import org.apache.lucene.document.FeatureField;
@@ -39,6 +42,9 @@ public final class TrackDocuments {
 
   /** Longest facet label and sort key, in chars: doc values have a size limit, hostile tags do not. */
   static final int MAX_LABEL = 200;
+
+  /** {@code \p{Cntrl}}: the ASCII control characters, U+0000 to U+001F and U+007F. */
+  private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
   /** Matching fields need neither frequencies nor norms: every match class scores a constant. */
   private static final FieldType MATCHING = matchingType();
@@ -140,10 +146,14 @@ public final class TrackDocuments {
     if (track.album() != null) {
       names.add(track.album());
     }
+    // Each distinct name is analysed once for the four word fields; the CJK field tokenizes on its own.
+    Map<String, NameTerms> analysed = new HashMap<>();
     for (String name : names) {
-      for (String field : List.of(MATCH_EXACT, MATCH_FOLDED, MATCH_TRANSLIT, MATCH_PREFIX, MATCH_INFIX)) {
-        doc.add(new Field(field, name, MATCHING));
+      NameTerms terms = analysed.computeIfAbsent(name, NameTerms::of);
+      for (String field : NameTerms.FIELDS) {
+        doc.add(terms.field(field, MATCHING));
       }
+      doc.add(new Field(MATCH_INFIX, name, MATCHING));
     }
     doc.add(new Field(TITLE_KEY, track.title(), MATCHING));
     artists.forEach(artist -> doc.add(new Field(ARTIST_KEY, artist, MATCHING)));
@@ -175,10 +185,20 @@ public final class TrackDocuments {
 
   /** Adds a facet value unless it is blank once control characters (the facet path delimiter among them) go. */
   private static void facet(Document doc, String dimension, String value) {
-    String label = truncate(value.replaceAll("\\p{Cntrl}", " ").strip());
+    String label = truncate(withoutControls(value).strip());
     if (!label.isEmpty()) {
       doc.add(new SortedSetDocValuesFacetField(dimension, label));
     }
+  }
+
+  private static String withoutControls(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < ' ' || c == 0x7f) {
+        return CONTROL.matcher(value).replaceAll(" ");
+      }
+    }
+    return value;
   }
 
   private static String truncate(String text) {

@@ -7,8 +7,9 @@
  * visibility filter; {@link dev.tonearm.indexer.AudioVectors} makes a track's audio features a vector on 0..1
  * scales, so that tracks that sound alike are near. Matching is music-aware: each title, artist credit and album is
  * indexed five ways (as written, accent-folded, transliterated to ASCII, as edge n-grams for the word being typed,
- * as CJK bigrams) plus a whole-name key, and a query scores by the best way each word matched, then by popularity,
- * so Beyoncé, AC/DC, P!nk, The Beatles, Кино and 東京事変 are found however they are typed. Aliases live in {@code
- * synonyms.txt} beside these classes. This package must never depend on Javalin.
+ * as CJK bigrams) plus a whole-name key (at index time the four word-based ways are computed once per name by
+ * {@code NameTerms}, term for term what the analyzers give), and a query scores by the best way each word matched,
+ * then by popularity, so Beyoncé, AC/DC, P!nk, The Beatles, Кино and 東京事変 are found however they are typed.
+ * Aliases live in {@code synonyms.txt} beside these classes. This package must never depend on Javalin.
  */
 package dev.tonearm.indexer;

@@ -19,17 +19,17 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
 /**
- * {@code ./tonearm bench <datasetsDir> [--tracks N] [--concurrency 1,4] [--seconds S] [--index DIR] [--slowest N]}:
- * generates the catalog, builds its index in a temporary directory (deleted at the end; with {@code --index} in DIR,
- * kept, and reused by the next run instead of building again), serves it on loopback and measures suggest and
- * search over HTTP and in-process at each concurrency (with {@code --slowest}, then the N slowest queries of each
- * kind timed one by one), then prints memory. Prints a report on standard output;
- * it is a command-line tool, not a service.
+ * {@code ./tonearm bench <datasetsDir> [--tracks N] [--concurrency 1,4] [--seconds S] [--index DIR] [--slowest N]
+ * [--build-only]}: generates the catalog, builds its index in a temporary directory (deleted at the end; with
+ * {@code --index} in DIR, kept, and reused by the next run instead of building again), serves it on loopback and
+ * measures suggest and search over HTTP and in-process at each concurrency (with {@code --slowest}, then the N
+ * slowest queries of each kind timed one by one), then prints memory. With {@code --build-only} it stops after the
+ * build figures. Prints a report on standard output; it is a command-line tool, not a service.
  */
 public final class BenchMain {
   static final String USAGE =
       "usage: bench <datasetsDir> [--tracks N] [--concurrency 1,4] [--seconds S] [--index DIR (kept, reused)]"
-          + " [--slowest N]";
+          + " [--slowest N] [--build-only]";
   static final int QUERIES = 5000;
   static final int INDEX_THREADS = 2;
   /** Distinct queries of each set timed one by one for {@code --slowest}. */
@@ -37,9 +37,9 @@ public final class BenchMain {
 
   /** The parsed command line. */
   record Options(Path datasets, long tracks, int[] concurrency, Duration measure, Duration warmup, Path index,
-      int slowest) {
+      int slowest, boolean buildOnly) {
     static Options parse(String[] args) {
-      if (args.length == 0 || args.length % 2 == 0) {
+      if (args.length == 0 || args[0].startsWith("--")) {
         throw new IllegalArgumentException(USAGE);
       }
       long tracks = 1_000_000;
@@ -47,20 +47,27 @@ public final class BenchMain {
       int seconds = 20;
       Path index = null;
       int slowest = 0;
-      for (int i = 1; i < args.length; i += 2) {
-        switch (args[i]) {
-          case "--tracks" -> tracks = Long.parseLong(args[i + 1].replace("_", ""));
-          case "--concurrency" -> concurrency = Arrays.stream(args[i + 1].split(",")).mapToInt(Integer::parseInt)
-              .toArray();
-          case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
-          case "--index" -> index = Path.of(args[i + 1]);
-          case "--slowest" -> slowest = Integer.parseInt(args[i + 1]);
-          default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
+      boolean buildOnly = false;
+      for (int i = 1; i < args.length; i++) {
+        if (args[i].equals("--build-only")) {
+          buildOnly = true;
+          continue;
+        }
+        if (i + 1 == args.length) {
+          throw new IllegalArgumentException("option " + args[i] + " needs a value\n" + USAGE);
+        }
+        String value = args[++i];
+        switch (args[i - 1]) {
+          case "--tracks" -> tracks = Long.parseLong(value.replace("_", ""));
+          case "--concurrency" -> concurrency = Arrays.stream(value.split(",")).mapToInt(Integer::parseInt).toArray();
+          case "--seconds" -> seconds = Integer.parseInt(value);
+          case "--index" -> index = Path.of(value);
+          case "--slowest" -> slowest = Integer.parseInt(value);
+          default -> throw new IllegalArgumentException("unknown option " + args[i - 1] + "\n" + USAGE);
         }
       }
       return new Options(Path.of(args[0]), tracks, concurrency, Duration.ofSeconds(seconds),
-          Duration.ofSeconds(Math.max(3, seconds / 4)), index,
-          slowest);
+          Duration.ofSeconds(Math.max(3, seconds / 4)), index, slowest, buildOnly);
     }
   }
 
@@ -85,22 +92,26 @@ public final class BenchMain {
         vocab.titles().size(), vocab.words().size(), vocab.artists().size(), vocab.albums().size(),
         vocab.genres().size(), vocab.years().length);
     CatalogGenerator catalog = new CatalogGenerator(vocab, CatalogGenerator.SEED);
-    QuerySet queries = QuerySet.draw(catalog, CatalogGenerator.SEED, QUERIES);
     if (options.index() != null && hasIndex(options.index())) {
       say("reusing the index in %s (%,d bytes): delete it to build again", options.index(),
           BenchIndex.sizeOf(options.index()));
-      measure(options, options.index(), queries);
+      if (!options.buildOnly()) {
+        measure(options, options.index(), QuerySet.draw(catalog, CatalogGenerator.SEED, QUERIES));
+      }
       return;
     }
     Path dir = options.index() != null ? Files.createDirectories(options.index())
         : Files.createTempDirectory("tonearm-bench-index");
     try {
       BenchIndex.Built built = BenchIndex.build(catalog, options.tracks(), dir, INDEX_THREADS);
-      say("build: %,d tracks in %.1f s = %,.0f docs/s (%d threads, %.0f MB RAM buffer, no force-merge); index %,d"
-              + " bytes = %.1f MiB in %d segments; heap pool peaks during build %.0f MiB",
-          built.docs(), built.nanos() / 1e9, built.docsPerSecond(), INDEX_THREADS, BenchIndex.RAM_BUFFER_MB,
-          built.bytes(), mib(built.bytes()), built.segments(), mib(built.heapPeakBytes()));
-      measure(options, dir, queries);
+      say("build: %,d tracks in %.1f s = %,.0f docs/s, %.1f CPU s (%d threads, %.0f MB RAM buffer, no force-merge);"
+              + " index %,d bytes = %.1f MiB in %d segments; heap pool peaks during build %.0f MiB",
+          built.docs(), built.nanos() / 1e9, built.docsPerSecond(), built.cpuNanos() / 1e9, INDEX_THREADS,
+          BenchIndex.RAM_BUFFER_MB, built.bytes(), mib(built.bytes()), built.segments(),
+          mib(built.heapPeakBytes()));
+      if (!options.buildOnly()) {
+        measure(options, dir, QuerySet.draw(catalog, CatalogGenerator.SEED, QUERIES));
+      }
     } finally {
       if (options.index() == null) {
         delete(dir);

@@ -12,31 +12,29 @@ import dev.tonearm.server.auth.DevIssuer;
 import dev.tonearm.server.search.SearchIndex;
 import dev.tonearm.server.tracks.Cursors;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.LoggerFactory;
 
 /**
  * The real Tonearm server on a loopback port, as the HTTP tests assemble it (in-memory DynamoDB Local, an embedded
  * token issuer the verifier fetches keys from), serving a given index; and a client that calls it as the bench
- * users, each request with its user's signed token, which the server verifies every time.
+ * users, each request with its user's signed token, which the server verifies every time. Each load thread keeps
+ * one connection ({@link KeepAliveClient}), as browsers and API clients do.
  */
 final class BenchServer implements AutoCloseable {
   private final AmazonDynamoDBLocal dynamo;
   private final DevIssuer issuer;
   private final App app;
   private final List<String> tokens = new ArrayList<>();
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-  private final String base;
+  private final List<KeepAliveClient> clients = new CopyOnWriteArrayList<>();
+  private final ThreadLocal<KeepAliveClient> client;
 
   BenchServer(SearchIndex index) {
     // One INFO line per request is the server's access log; at thousands of requests a second it would measure
@@ -50,17 +48,22 @@ final class BenchServer implements AutoCloseable {
     app = new App(catalog, index, new AccessTokenVerifier(issuer.settings()), new Cursors(new byte[32]), readiness,
         clock, Media.withoutStorage()).start("127.0.0.1", 0);
     readiness.markStarted();
-    base = "http://127.0.0.1:" + app.port();
+    int port = app.port();
+    client = ThreadLocal.withInitial(() -> {
+      KeepAliveClient c = new KeepAliveClient("127.0.0.1", port);
+      clients.add(c);
+      return c;
+    });
     for (int u = 0; u < CatalogGenerator.USERS; u++) {
       tokens.add(issuer.accessToken(CatalogGenerator.username(u), false, Duration.ofHours(2)));
     }
   }
 
-  void suggest(long n, String q) throws IOException, InterruptedException {
+  void suggest(long n, String q) throws IOException {
     get(n, "/v1/suggest?q=" + encode(q));
   }
 
-  void search(long n, QuerySet.SearchCase search) throws IOException, InterruptedException {
+  void search(long n, QuerySet.SearchCase search) throws IOException {
     StringBuilder path = new StringBuilder("/v1/search?q=").append(encode(search.q()));
     search.genres().forEach(g -> path.append("&genre=").append(encode(g)));
     search.decades().forEach(d -> path.append("&decade=").append(encode(d)));
@@ -68,13 +71,10 @@ final class BenchServer implements AutoCloseable {
   }
 
   /** Request {@code n} goes out as user {@code n mod USERS}. */
-  private void get(long n, String pathAndQuery) throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(base + pathAndQuery))
-        .header("Authorization", "Bearer " + tokens.get((int) (n % tokens.size())))
-        .GET().build();
-    HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-    if (response.statusCode() != 200) {
-      throw new IOException(response.statusCode() + " from " + pathAndQuery + ": "
+  private void get(long n, String pathAndQuery) throws IOException {
+    KeepAliveClient.Response response = client.get().get(pathAndQuery, tokens.get((int) (n % tokens.size())));
+    if (response.status() != 200) {
+      throw new IOException(response.status() + " from " + pathAndQuery + ": "
           + new String(response.body(), StandardCharsets.UTF_8));
     }
   }
@@ -85,7 +85,7 @@ final class BenchServer implements AutoCloseable {
 
   @Override
   public void close() {
-    http.close();
+    clients.forEach(KeepAliveClient::close);
     app.stop();
     issuer.close();
     dynamo.shutdown();

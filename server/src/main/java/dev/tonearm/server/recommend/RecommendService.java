@@ -109,8 +109,9 @@ public final class RecommendService {
 
   /**
    * For the caller, from what they rate and keep: the artists and genres of the tracks they rated {@value
-   * #LIKED} stars or more weigh most, the genres of their own tracks after; without either, the most popular. Never
-   * a track they rated (the ones rated {@value #DISLIKED} or less least of all) or one of their own.
+   * #LIKED} stars or more weigh most, the genres of their own tracks after; the most popular of the rest fill what
+   * those leave of the page (all of it without either). Never a track they rated (the ones rated {@value
+   * #DISLIKED} or less least of all) or one of their own.
    */
   public Map<String, Object> forCaller(Viewer viewer, int limit) throws IOException {
     List<TrackRating> rated = ratings.byUser(viewer.userId(), HISTORY);
@@ -135,7 +136,11 @@ public final class RecommendService {
           .add(new TermQuery(mine), Occur.MUST_NOT)
           .add(ids(rated.stream().map(TrackRating::trackId).toList()), Occur.MUST_NOT)
           .add(popularity(), Occur.SHOULD);
-      query.add(taste.isEmpty() ? new MatchAllDocsQuery() : near(taste), Occur.MUST);
+      // Taste ranks first; the most popular of the rest fill the page, so a narrow history never leaves it empty.
+      query.add(new MatchAllDocsQuery(), Occur.MUST);
+      if (!taste.isEmpty()) {
+        query.add(near(taste), Occur.SHOULD);
+      }
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("basis", fromRatings ? "your ratings" : taste.isEmpty() ? "popular" : "genres of your tracks");
       body.put("tracks", diversified(searcher, query.build(), limit));

@@ -117,6 +117,23 @@ class RecommendApiTest {
   }
 
   @Test
+  void a_history_nothing_else_shares_still_fills_the_page_with_popular_tracks() {
+    String loner = server.token("loner");
+    String own = server.createTrack(loner, """
+        {"title":"Only One","artists":["Solitary Act"],"genres":["Zydeco Noise"],"visibility":"private"}""")
+        .get("id").asText();
+    rate(loner, own, 5);
+    JsonNode body = http.get("/v1/recommendations?limit=5", loner).json();
+    for (long end = System.nanoTime() + 5_000_000_000L;
+        !body.get("basis").asText().equals("your ratings") && System.nanoTime() < end; ) {
+      body = http.get("/v1/recommendations?limit=5", loner).json(); // until the new track is in the index
+    }
+    assertThat(body.get("basis").asText()).isEqualTo("your ratings");
+    assertThat(body.get("tracks")).hasSize(5);
+    body.get("tracks").forEach(t -> assertThat(t.get("title").asText()).isNotEqualTo("Only One"));
+  }
+
+  @Test
   void without_history_recommendations_are_popular_and_diverse() {
     JsonNode body = http.get("/v1/recommendations?limit=10", server.token("newcomer")).json();
     assertThat(body.get("basis").asText()).isEqualTo("popular");

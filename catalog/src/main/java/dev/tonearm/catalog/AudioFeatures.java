@@ -49,18 +49,23 @@ public record AudioFeatures(
     double[] values = {danceability, energy, valence, acousticness, instrumentalness, speechiness, liveness, tempo,
         loudness};
     for (int i = 0; i < values.length; i++) {
-      if (problem(NAMES.get(i), values[i]) != null) {
-        problems.add(NAMES.get(i) + " " + problem(NAMES.get(i), values[i]));
-      }
+      note(problems, NAMES.get(i), values[i]);
     }
-    if (key != null && problem("key", key) != null) {
-      problems.add("key " + problem("key", key));
+    if (key != null) {
+      note(problems, "key", key);
     }
-    if (mode != null && problem("mode", mode) != null) {
-      problems.add("mode " + problem("mode", mode));
+    if (mode != null) {
+      note(problems, "mode", mode);
     }
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException("audio features out of range: " + String.join("; ", problems));
+    }
+  }
+
+  private static void note(List<String> problems, String name, double value) {
+    String problem = problem(name, value);
+    if (problem != null) {
+      problems.add(name + " " + problem);
     }
   }
 

@@ -26,8 +26,7 @@ import org.apache.lucene.search.Query;
  */
 public final class AudioVectors {
   /** Dimensions of the vector, in order. */
-  public static final List<String> DIMENSIONS = List.of("danceability", "energy", "valence", "acousticness",
-      "instrumentalness", "speechiness", "liveness", "tempo", "loudness");
+  public static final List<String> DIMENSIONS = AudioFeatures.REQUIRED;
   public static final VectorSimilarityFunction SIMILARITY = VectorSimilarityFunction.EUCLIDEAN;
   static final double MIN_BPM = 50;
   static final double MAX_BPM = 210;

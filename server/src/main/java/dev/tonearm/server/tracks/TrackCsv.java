@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * The CSV shape of tracks, shared by export and import so an exported file imports again: one column per
@@ -19,14 +20,15 @@ public final class TrackCsv {
   public static final List<String> NUMBER_COLUMNS = List.of(TrackFields.YEAR, TrackFields.DURATION_MS,
       TrackFields.TRACK_NUMBER, TrackFields.DISC_NUMBER);
   /** Export columns: the read-only id first, then every editable field, then the server's bookkeeping. */
-  public static final List<String> EXPORT_HEADER = List.of("id", TrackFields.TITLE, TrackFields.ARTISTS,
-      TrackFields.ARTIST, TrackFields.ALBUM, TrackFields.ALBUM_ARTIST, TrackFields.GENRES, TrackFields.YEAR,
-      TrackFields.DURATION_MS, TrackFields.TRACK_NUMBER, TrackFields.DISC_NUMBER, TrackFields.FILE_NAME,
-      TrackFields.VISIBILITY, "danceability", "energy", "valence", "acousticness", "instrumentalness",
-      "speechiness", "liveness", "tempo", "loudness", "key", "mode", "owner", "status", "createdAt", "updatedAt",
-      "version");
   /** The columns of the audio features: {@link AudioFeatures#NAMES}, gathered into {@code audioFeatures} on import. */
   public static final List<String> FEATURE_COLUMNS = AudioFeatures.NAMES;
+  public static final List<String> EXPORT_HEADER = Stream.of(
+      List.of("id", TrackFields.TITLE, TrackFields.ARTISTS, TrackFields.ARTIST, TrackFields.ALBUM,
+          TrackFields.ALBUM_ARTIST, TrackFields.GENRES, TrackFields.YEAR, TrackFields.DURATION_MS,
+          TrackFields.TRACK_NUMBER, TrackFields.DISC_NUMBER, TrackFields.FILE_NAME, TrackFields.VISIBILITY),
+      FEATURE_COLUMNS,
+      List.of("owner", "status", "createdAt", "updatedAt", "version"))
+      .flatMap(List::stream).toList();
 
   private TrackCsv() {}
 

@@ -211,12 +211,13 @@ public final class TrackFields {
         errors.add(new FieldError(field, "is not an audio feature"));
       } else if (number.isNull() && !AudioFeatures.REQUIRED.contains(name)) {
         continue; // an unknown key or mode
-      } else if (!number.isNumber()) {
-        errors.add(new FieldError(field, AudioFeatures.problem(name, Double.NaN)));
-      } else if (AudioFeatures.problem(name, number.doubleValue()) != null) {
-        errors.add(new FieldError(field, AudioFeatures.problem(name, number.doubleValue())));
       } else {
-        numbers.put(name, number.numberValue());
+        String problem = AudioFeatures.problem(name, number.isNumber() ? number.doubleValue() : Double.NaN);
+        if (problem != null) {
+          errors.add(new FieldError(field, problem));
+        } else {
+          numbers.put(name, number.numberValue());
+        }
       }
     }
     for (String name : AudioFeatures.REQUIRED) {

@@ -20,6 +20,11 @@ public final class SearchSchema {
   public static final String VISIBILITY = "visibility";
   /** Owner user id: stored, one term for filtering private tracks. */
   public static final String OWNER = "owner";
+  /**
+   * Owner user id of a private track, as sorted doc values; absent on public tracks. The first key of the index
+   * order ({@code IndexLayout}): each owner's private tracks lie together.
+   */
+  public static final String PRIVATE_OWNER = "private.owner";
   /** Creation time in epoch millis: numeric doc values for {@code sort=added}. */
   public static final String CREATED_AT = "createdAt";
 

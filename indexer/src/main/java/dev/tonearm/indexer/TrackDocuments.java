@@ -4,6 +4,7 @@ import static dev.tonearm.indexer.SearchSchema.*;
 
 import dev.tonearm.catalog.Rating;
 import dev.tonearm.catalog.Track;
+import dev.tonearm.catalog.Visibility;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -97,6 +98,9 @@ public final class TrackDocuments {
     doc.add(new StoredField(VERSION, track.version()));
     doc.add(new StringField(VISIBILITY, track.visibility().wireName(), Field.Store.YES));
     doc.add(new StringField(OWNER, track.owner(), Field.Store.YES));
+    if (track.visibility() == Visibility.PRIVATE) {
+      doc.add(new SortedDocValuesField(PRIVATE_OWNER, new BytesRef(track.owner())));
+    }
     if (track.createdAt() != null) {
       doc.add(new NumericDocValuesField(CREATED_AT, track.createdAt().toEpochMilli()));
     }

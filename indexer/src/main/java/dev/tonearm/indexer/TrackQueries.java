@@ -21,6 +21,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
 import org.apache.lucene.util.automaton.ByteRunAutomaton;
@@ -76,6 +77,14 @@ public final class TrackQueries {
    * it (only punctuation or emoji) matches none. Never throws on any input.
    */
   public static Query asYouType(String text) {
+    return asYouType(text, true);
+  }
+
+  /**
+   * As {@link #asYouType(String)}; without {@code typos} no word tolerates a typo, which leaves out the costliest
+   * part of a query (building and running edit-distance automata).
+   */
+  public static Query asYouType(String text, boolean typos) {
     QueryText typed = QueryText.of(text);
     if (typed.blank()) {
       return new MatchAllDocsQuery();
@@ -83,7 +92,7 @@ public final class TrackQueries {
     if (typed.words().isEmpty()) {
       return new MatchNoDocsQuery("nothing searchable typed");
     }
-    Query match = phrasings(typed);
+    Query match = phrasings(typed, typos);
     if (leaves(match) > LEAF_BUDGET) {
       match = phrasing(typed.words(), typed.typing(), false, true);
     }
@@ -91,6 +100,35 @@ public final class TrackQueries {
         .add(match, Occur.MUST)
         .add(new BoostQuery(FeatureField.newSaturationQuery(FEATURES, POPULARITY), POPULARITY_WEIGHT), Occur.SHOULD)
         .build();
+  }
+
+  /**
+   * The top {@code n} for {@code text} as search-as-you-type ranks them: {@code search} runs a match query and
+   * returns its top {@code n}. The words as typed come first; only when they match fewer than {@code n} tracks does
+   * the query run again tolerating typos. A typo match ranks below a match as typed of the same words, so a page
+   * filled as typed is what the listener meant (a mistyped word that is itself a real word, "form" for "from", is
+   * then not corrected: the page shows what "form" finds); the costly edit-distance automata are built only for
+   * text that finds little as typed, which is where typos are.
+   */
+  public static <T extends Exception> TopDocs typedFirst(String text, int n, MatchSearch<T> search) throws T {
+    TopDocs asTyped = search.top(asYouType(text, false));
+    if (asTyped.scoreDocs.length >= n || !toleratesTypos(text)) {
+      return asTyped;
+    }
+    return search.top(asYouType(text, true));
+  }
+
+  /** A search over a match query: its top hits. */
+  @FunctionalInterface
+  public interface MatchSearch<T extends Exception> {
+    TopDocs top(Query match) throws T;
+  }
+
+  /** Whether any word of {@code text} would tolerate a typo: else the query with typos is the query without. */
+  static boolean toleratesTypos(String text) {
+    QueryText typed = QueryText.of(text);
+    List<List<String>> phrasings = typed.phrasings();
+    return !phrasings.isEmpty() && phrasings.get(0).stream().anyMatch(WordMatch::isFuzzy);
   }
 
   /**
@@ -109,10 +147,10 @@ public final class TrackQueries {
   }
 
   /** The typed words and their alias rewrites; a track scores by the phrasing it matches best. */
-  private static Query phrasings(QueryText typed) {
+  private static Query phrasings(QueryText typed, boolean typos) {
     List<Query> alternatives = new ArrayList<>();
     for (List<String> words : typed.phrasings()) {
-      alternatives.add(phrasing(words, typed.typing(), alternatives.isEmpty(), false));
+      alternatives.add(phrasing(words, typed.typing(), typos && alternatives.isEmpty(), false));
     }
     return alternatives.size() == 1 ? alternatives.get(0) : new DisjunctionMaxQuery(alternatives, 0f);
   }

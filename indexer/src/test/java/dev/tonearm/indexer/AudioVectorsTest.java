@@ -16,7 +16,6 @@ import java.util.Map;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
@@ -76,7 +75,7 @@ class AudioVectorsTest {
     tracks.add(track("dance", DANCE, Visibility.PUBLIC));
     tracks.add(track("unknown", null, Visibility.PUBLIC));
     try (ByteBuffersDirectory dir = new ByteBuffersDirectory();
-        IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(MusicAnalyzers.indexAnalyzer()))) {
+        IndexWriter writer = new IndexWriter(dir, IndexLayout.writerConfig())) {
       for (Track t : tracks) {
         writer.addDocument(TrackDocuments.toDocument(t));
       }

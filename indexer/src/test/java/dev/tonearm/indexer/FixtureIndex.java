@@ -9,13 +9,13 @@ import java.util.List;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 
@@ -36,7 +36,7 @@ final class FixtureIndex {
   static FixtureIndex of(List<Track> tracks) {
     try {
       Directory directory = new ByteBuffersDirectory();
-      try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(MusicAnalyzers.indexAnalyzer()))) {
+      try (IndexWriter writer = new IndexWriter(directory, IndexLayout.writerConfig())) {
         for (Track track : tracks) {
           Document doc = TrackDocuments.toDocument(track, MusicFixtures.popularity(track));
           writer.updateDocument(new Term(SearchSchema.ID, track.id()), doc);
@@ -52,17 +52,25 @@ final class FixtureIndex {
     return searcher;
   }
 
-  /** The top {@value #TOP} hits for what was typed, as {@code "Title · Artist"}. */
+  /** The top {@value #TOP} hits for what was typed, as {@code "Title · Artist"}, searched as suggest does. */
   List<String> search(String typed) {
-    return hits(TrackQueries.asYouType(typed));
+    try {
+      return labels(TrackQueries.typedFirst(typed, TOP, match -> searcher.search(match, TOP)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Like {@link #search(String)}, filtered to what {@code viewer} may see. */
   List<String> search(String typed, Viewer viewer) {
-    return hits(new BooleanQuery.Builder()
-        .add(TrackQueries.asYouType(typed), Occur.MUST)
-        .add(TrackQueries.visibleTo(viewer), Occur.FILTER)
-        .build());
+    try {
+      return labels(TrackQueries.typedFirst(typed, TOP, match -> searcher.search(new BooleanQuery.Builder()
+          .add(match, Occur.MUST)
+          .add(TrackQueries.visibleTo(viewer), Occur.FILTER)
+          .build(), TOP)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The first hit's label, or null when nothing matched. */
@@ -73,8 +81,16 @@ final class FixtureIndex {
 
   List<String> hits(Query query) {
     try {
+      return labels(searcher.search(query, TOP));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private List<String> labels(TopDocs top) {
+    try {
       List<String> labels = new ArrayList<>();
-      for (ScoreDoc hit : searcher.search(query, TOP).scoreDocs) {
+      for (ScoreDoc hit : top.scoreDocs) {
         Document doc = searcher.storedFields().document(hit.doc);
         labels.add(doc.get(SearchSchema.TITLE) + " · " + doc.get(SearchSchema.ARTIST));
       }

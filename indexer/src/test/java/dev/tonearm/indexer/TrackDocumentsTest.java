@@ -20,7 +20,6 @@ import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
@@ -55,7 +54,7 @@ class TrackDocumentsTest {
   void updating_by_id_replaces_the_previous_version() throws IOException {
     ByteBuffersDirectory directory = new ByteBuffersDirectory();
     Track next = HEY_JUDE.nextVersion(Instant.parse("2024-01-01T00:00:00Z"));
-    try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(MusicAnalyzers.indexAnalyzer()))) {
+    try (IndexWriter writer = new IndexWriter(directory, IndexLayout.writerConfig())) {
       for (Track track : List.of(HEY_JUDE, next)) {
         writer.updateDocument(new Term(SearchSchema.ID, track.id()), TrackDocuments.toDocument(track, 1f));
       }

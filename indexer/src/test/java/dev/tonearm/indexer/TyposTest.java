@@ -4,6 +4,10 @@ import static dev.tonearm.indexer.FixtureIndex.MUSIC;
 import static dev.tonearm.indexer.MusicFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TopDocs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -22,6 +26,28 @@ class TyposTest {
   })
   void one_typo_in_a_word_of_four_or_more_letters_is_forgiven(String typed, String expected) {
     assertThat(MUSIC.top(typed)).isEqualTo(expected);
+  }
+
+  @Test
+  void typos_are_looked_for_only_when_the_words_as_typed_fill_less_than_the_page() throws Exception {
+    List<Query> run = new ArrayList<>();
+    TopDocs full = TrackQueries.typedFirst("halo ", 1, match -> {
+      run.add(match);
+      return MUSIC.searcher().search(match, 1);
+    });
+    assertThat(run).hasSize(1);
+    assertThat(MUSIC.hits(run.get(0))).first().isEqualTo(label(DEPECHE_MODE_HALO));
+    assertThat(full.scoreDocs).hasSize(1);
+
+    run.clear();
+    TopDocs corrected = TrackQueries.typedFirst("beyonse", 1, match -> {
+      run.add(match);
+      return MUSIC.searcher().search(match, 1);
+    });
+    assertThat(run).hasSize(2);
+    assertThat(MUSIC.hits(run.get(0))).isEmpty();
+    assertThat(MUSIC.hits(run.get(1))).first().isEqualTo("Halo · Beyoncé");
+    assertThat(corrected.scoreDocs).hasSize(1);
   }
 
   @Test

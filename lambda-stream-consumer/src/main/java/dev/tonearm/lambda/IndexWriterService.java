@@ -82,14 +82,14 @@ final class IndexWriterService {
 
   /** The session at the store's newest generation: the warm one if nobody published since, else restored. */
   private WriterSession atNewest() throws IOException {
-    long newest = new GenerationRestorer(store).newest().map(Manifest::generation).orElse(0L);
-    if (session != null && session.generation() == newest) {
+    Optional<Manifest> newest = new GenerationRestorer(store).newest();
+    if (session != null && session.generation() == newest.map(Manifest::generation).orElse(0L)) {
       return session;
     }
     drop();
     Optional<WriterSession> restored = WriterSession.restore(store, workDir);
-    session = restored.isPresent() ? restored.get()
-        : WriterSession.rebuild(store, Optional.empty(), dynamo, table, workDir); // the very first generation
+    // None restored: the very first generation, or the newest is of an older index layout.
+    session = restored.isPresent() ? restored.get() : WriterSession.rebuild(store, newest, dynamo, table, workDir);
     return session;
   }
 

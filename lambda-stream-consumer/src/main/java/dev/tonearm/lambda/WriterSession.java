@@ -1,6 +1,6 @@
 package dev.tonearm.lambda;
 
-import dev.tonearm.indexer.MusicAnalyzers;
+import dev.tonearm.indexer.IndexLayout;
 import dev.tonearm.indexer.writer.CatalogChange;
 import dev.tonearm.indexer.writer.ChangeApplier;
 import dev.tonearm.indexer.writer.LiveIndex;
@@ -53,18 +53,28 @@ final class WriterSession implements AutoCloseable {
     this.published = published;
     this.lineage = lineage;
     this.directory = FSDirectory.open(dir);
-    this.writer = new IndexWriter(directory, new IndexWriterConfig(MusicAnalyzers.indexAnalyzer())
+    this.writer = new IndexWriter(directory, IndexLayout.writerConfig()
         .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
     this.nrt = new SearcherManager(writer, null);
     this.applier = new ChangeApplier(writer, nrt);
   }
 
-  /** Opens the newest generation in a fresh directory under {@code workDir}; empty if the store has none. */
+  /**
+   * Opens the newest generation in a fresh directory under {@code workDir}; empty if the store has none, or only
+   * one of an older {@link IndexLayout}, which cannot be appended to and is built again instead.
+   */
   static Optional<WriterSession> restore(SnapshotStore store, Path workDir) throws IOException {
     Path dir = freshDir(workDir);
     Optional<Manifest> newest = new GenerationRestorer(store).restoreForWriting(dir);
     if (newest.isEmpty()) {
       return Optional.empty();
+    }
+    try (FSDirectory restored = FSDirectory.open(dir)) {
+      if (!IndexLayout.current(restored)) {
+        LOG.atWarn().addKeyValue("generation", newest.get().generation())
+            .log("the newest generation has an older index layout: building the index again from the table");
+        return Optional.empty();
+      }
     }
     return Optional.of(new WriterSession(dir, new GenerationPublisher(store, newest), newest.get(),
         newest.get().lineage()));

@@ -15,8 +15,11 @@ import dev.tonearm.catalog.Visibility;
 import dev.tonearm.catalog.dynamo.CatalogTable;
 import dev.tonearm.catalog.dynamo.DynamoTrackRepository;
 import dev.tonearm.catalog.dynamo.TrackItems;
+import dev.tonearm.indexer.MusicAnalyzers;
 import dev.tonearm.indexer.SearchSchema;
+import dev.tonearm.indexer.TrackDocuments;
 import dev.tonearm.localaws.LocalS3;
+import dev.tonearm.snapshots.GenerationPublisher;
 import dev.tonearm.snapshots.GenerationRestorer;
 import dev.tonearm.snapshots.Manifest;
 import dev.tonearm.snapshots.ReplicaIndex;
@@ -35,12 +38,18 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -158,6 +167,28 @@ class IndexWriterHandlerTest {
     assertThat(published()).isEqualTo(table()).hasSize(2);
     invoke(handler, stream.event(stream.take())); // the late stream records change nothing
     assertThat(published()).isEqualTo(table());
+  }
+
+  @Test
+  void a_generation_of_an_older_index_layout_is_built_again_from_the_table_and_published_after_it()
+      throws Exception {
+    // What an earlier release published: unsorted segments holding a track the table no longer has.
+    Path old = Files.createDirectories(tmp.resolve("old"));
+    try (Directory directory = FSDirectory.open(old);
+        IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(MusicAnalyzers.indexAnalyzer()))) {
+      writer.addDocument(TrackDocuments.toDocument(track("gone", "Killed by Death"), 1f));
+      writer.commit();
+      new GenerationPublisher(s3, Optional.empty()).publish(DirectoryReader.listCommits(directory).getLast(),
+          "20260101T000000Z-0000abcd");
+    }
+    tracks.create(track("ace", "Ace of Spades"));
+
+    JsonNode answer = invoke(handler("writer"), stream.event(stream.take()));
+
+    assertThat(answer.get("batchItemFailures")).isEmpty();
+    assertThat(newest().generation()).isEqualTo(2);
+    assertThat(newest().lineage()).isNotEqualTo("20260101T000000Z-0000abcd");
+    assertThat(published()).isEqualTo(table()).containsOnlyKeys("ace");
   }
 
   @Test

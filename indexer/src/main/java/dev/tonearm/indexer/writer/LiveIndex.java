@@ -1,6 +1,6 @@
 package dev.tonearm.indexer.writer;
 
-import dev.tonearm.indexer.MusicAnalyzers;
+import dev.tonearm.indexer.IndexLayout;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexCommit;
-import org.apache.lucene.index.KeepOnlyLastCommitDeletionPolicy;
-import org.apache.lucene.index.SnapshotDeletionPolicy;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.KeepOnlyLastCommitDeletionPolicy;
+import org.apache.lucene.index.SnapshotDeletionPolicy;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -52,6 +52,8 @@ public final class LiveIndex implements AutoCloseable {
   private final ChangeApplier applier;
   private final SnapshotDeletionPolicy commits;
   private final CommitListener listener;
+  /** Whether the directory held an index of an older {@link IndexLayout}, now discarded for a rebuild. */
+  private final boolean outdated;
   private volatile boolean caughtUp;
   private volatile boolean stopping;
   private volatile boolean rebuildRequested;
@@ -70,9 +72,11 @@ public final class LiveIndex implements AutoCloseable {
     this.table = table;
     this.listener = listener;
     this.directory = FSDirectory.open(dir);
+    this.outdated = !IndexLayout.current(directory);
     this.commits = new SnapshotDeletionPolicy(new KeepOnlyLastCommitDeletionPolicy());
-    this.writer = new IndexWriter(directory, new IndexWriterConfig(MusicAnalyzers.indexAnalyzer())
-        .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND).setIndexDeletionPolicy(commits));
+    this.writer = new IndexWriter(directory, IndexLayout.writerConfig()
+        .setOpenMode(outdated ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+        .setIndexDeletionPolicy(commits));
     this.searchers = new SearcherManager(writer, null);
     this.applier = new ChangeApplier(writer, searchers);
   }
@@ -92,7 +96,10 @@ public final class LiveIndex implements AutoCloseable {
     LiveIndex index = new LiveIndex(dynamo, streams, table, dir, listener);
     boolean success = false;
     try {
-      Map<String, String> stored = index.storedUserData();
+      if (index.outdated) {
+        LOG.atWarn().log("the index on disk has an older layout: building it again from the table");
+      }
+      Map<String, String> stored = index.outdated ? Map.of() : index.storedUserData();
       index.checkpoint = checkpointOf(stored);
       index.committedCheckpoint = index.checkpoint;
       index.lineage = stored.get(LINEAGE);

@@ -9,14 +9,13 @@ import dev.tonearm.catalog.TrackStatus;
 import dev.tonearm.catalog.Visibility;
 import dev.tonearm.catalog.dynamo.TrackItems;
 import dev.tonearm.indexer.AudioVectors;
-import dev.tonearm.indexer.MusicAnalyzers;
+import dev.tonearm.indexer.IndexLayout;
 import dev.tonearm.indexer.SearchSchema;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
@@ -36,7 +35,7 @@ class ChangeApplierTest {
 
   @BeforeEach
   void open() throws IOException {
-    writer = new IndexWriter(new ByteBuffersDirectory(), new IndexWriterConfig(MusicAnalyzers.indexAnalyzer()));
+    writer = new IndexWriter(new ByteBuffersDirectory(), IndexLayout.writerConfig());
     nrt = new SearcherManager(writer, null);
     applier = new ChangeApplier(writer, nrt);
   }

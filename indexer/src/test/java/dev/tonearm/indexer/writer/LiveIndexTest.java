@@ -10,7 +10,10 @@ import dev.tonearm.catalog.TrackStatus;
 import dev.tonearm.catalog.Visibility;
 import dev.tonearm.catalog.dynamo.CatalogTable;
 import dev.tonearm.catalog.dynamo.DynamoTrackRepository;
+import dev.tonearm.indexer.IndexLayout;
+import dev.tonearm.indexer.MusicAnalyzers;
 import dev.tonearm.indexer.SearchSchema;
+import dev.tonearm.indexer.TrackDocuments;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,10 +22,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,6 +72,28 @@ class LiveIndexTest {
     try (LiveIndex reopened = open()) {
       awaitReconciled(reopened);
       assertThat(indexed(reopened)).containsOnlyKeys("a", "c", "d");
+    }
+  }
+
+  @Test
+  void an_index_of_an_older_layout_is_built_again_from_the_table() throws Exception {
+    tracks.create(track("a", "Ace of Spades"));
+    // What an earlier release left on disk: unsorted segments, a lineage, and a track the table no longer has.
+    try (Directory old = FSDirectory.open(dir);
+        IndexWriter writer = new IndexWriter(old, new IndexWriterConfig(MusicAnalyzers.indexAnalyzer()))) {
+      writer.addDocument(TrackDocuments.toDocument(track("gone", "Killed by Death"), 1f));
+      writer.setLiveCommitData(Map.of(LiveIndex.LINEAGE, "20260101T000000Z-0000abcd").entrySet());
+      writer.commit();
+    }
+    try (Directory old = FSDirectory.open(dir)) {
+      assertThat(IndexLayout.current(old)).isFalse();
+    }
+    try (LiveIndex index = open()) {
+      awaitReconciled(index);
+      assertThat(indexed(index)).containsOnlyKeys("a");
+    }
+    try (Directory rebuilt = FSDirectory.open(dir)) {
+      assertThat(IndexLayout.current(rebuilt)).isTrue();
     }
   }
 

@@ -10,14 +10,13 @@ import dev.tonearm.catalog.TrackStatus;
 import dev.tonearm.catalog.Visibility;
 import dev.tonearm.catalog.dynamo.CatalogTable;
 import dev.tonearm.catalog.dynamo.DynamoTrackRepository;
-import dev.tonearm.indexer.MusicAnalyzers;
+import dev.tonearm.indexer.IndexLayout;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,7 +46,7 @@ class TableRebuildTest {
     }
     tracks.createAll(created);
     try (ByteBuffersDirectory dir = new ByteBuffersDirectory();
-        IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(MusicAnalyzers.indexAnalyzer()))) {
+        IndexWriter writer = new IndexWriter(dir, IndexLayout.writerConfig())) {
       writer.addDocument(dev.tonearm.indexer.TrackDocuments.toDocument(track("stale", "Gone"), 0f));
       writer.commit();
 

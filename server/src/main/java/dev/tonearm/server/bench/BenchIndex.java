@@ -1,6 +1,6 @@
 package dev.tonearm.server.bench;
 
-import dev.tonearm.indexer.MusicAnalyzers;
+import dev.tonearm.indexer.IndexLayout;
 import dev.tonearm.indexer.TrackDocuments;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,7 +53,7 @@ public final class BenchIndex {
     resetHeapPeaks();
     long start = System.nanoTime();
     long cpuStart = processCpuNanos();
-    IndexWriterConfig config = new IndexWriterConfig(MusicAnalyzers.indexAnalyzer())
+    IndexWriterConfig config = IndexLayout.writerConfig()
         .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
         .setRAMBufferSizeMB(RAM_BUFFER_MB);
     try (Directory directory = FSDirectory.open(dir); IndexWriter writer = new IndexWriter(directory, config);

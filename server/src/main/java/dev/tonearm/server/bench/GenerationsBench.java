@@ -5,7 +5,7 @@ import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal
 import dev.tonearm.catalog.Track;
 import dev.tonearm.catalog.dynamo.CatalogTable;
 import dev.tonearm.catalog.dynamo.DynamoTrackRepository;
-import dev.tonearm.indexer.MusicAnalyzers;
+import dev.tonearm.indexer.IndexLayout;
 import dev.tonearm.indexer.SearchSchema;
 import dev.tonearm.indexer.TrackDocuments;
 import dev.tonearm.indexer.writer.TableRebuild;
@@ -33,7 +33,6 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.FSDirectory;
@@ -108,7 +107,7 @@ public final class GenerationsBench {
       try (ReplicaIndex replica = ReplicaIndex.open(store, work.resolve("replica"))) {
         say("restore on a fresh replica: %.2f s (%,d docs open)", seconds(began), numDocs(replica));
 
-        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(MusicAnalyzers.indexAnalyzer()))) {
+        try (IndexWriter writer = new IndexWriter(directory, IndexLayout.writerConfig())) {
           for (int i = 0; i < SMALL_COMMIT; i++) {
             Track track = catalog.track(tracks + i);
             writer.updateDocument(new Term(SearchSchema.ID, track.id()), TrackDocuments.toDocument(track, 0f));
@@ -150,7 +149,7 @@ public final class GenerationsBench {
       Path dir = work.resolve("rebuild");
       began = System.nanoTime();
       try (FSDirectory directory = FSDirectory.open(dir);
-          IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(MusicAnalyzers.indexAnalyzer())
+          IndexWriter writer = new IndexWriter(directory, IndexLayout.writerConfig()
               .setRAMBufferSizeMB(BenchIndex.RAM_BUFFER_MB))) {
         long scanBegan = System.nanoTime();
         long scanned = 0;

@@ -2,7 +2,7 @@ package dev.tonearm.server.relevance;
 
 import dev.tonearm.catalog.Track;
 import dev.tonearm.catalog.Viewer;
-import dev.tonearm.indexer.MusicAnalyzers;
+import dev.tonearm.indexer.IndexLayout;
 import dev.tonearm.indexer.SearchSchema;
 import dev.tonearm.indexer.TrackDocuments;
 import dev.tonearm.indexer.TrackQueries;
@@ -18,7 +18,6 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -75,13 +74,12 @@ final class RelevanceSuite {
 
   private static Outcome outcome(IndexSearcher searcher, Map<String, Track> byId, Map<String, Judgment.Names> names,
       Judgment judgment) throws IOException {
-    Query query = new BooleanQuery.Builder()
-        .add(TrackQueries.asYouType(judgment.query()), Occur.MUST)
-        .add(TrackQueries.visibleTo(LISTENER), Occur.FILTER)
-        .build();
     int rank = 0;
     List<String> top = new ArrayList<>();
-    ScoreDoc[] hits = searcher.search(query, DEPTH, BY_SCORE_THEN_ID).scoreDocs;
+    // As suggest searches: the words as typed first, typos only when those find fewer than a page.
+    ScoreDoc[] hits = TrackQueries.typedFirst(judgment.query(), DEPTH, match -> searcher.search(
+        new BooleanQuery.Builder().add(match, Occur.MUST).add(TrackQueries.visibleTo(LISTENER), Occur.FILTER).build(),
+        DEPTH, BY_SCORE_THEN_ID)).scoreDocs;
     for (int i = 0; i < hits.length; i++) {
       String id = searcher.storedFields().document(hits[i].doc).get(SearchSchema.ID);
       Track track = byId.get(id);
@@ -103,7 +101,7 @@ final class RelevanceSuite {
 
   private static Directory index(List<RelevanceCorpus.Entry> corpus) throws IOException {
     Directory directory = new ByteBuffersDirectory();
-    IndexWriterConfig config = new IndexWriterConfig(MusicAnalyzers.indexAnalyzer()).setRAMBufferSizeMB(256);
+    IndexWriterConfig config = IndexLayout.writerConfig().setRAMBufferSizeMB(256);
     try (IndexWriter writer = new IndexWriter(directory, config)) {
       corpus.parallelStream().forEach(entry -> add(writer, entry));
     }

@@ -18,8 +18,8 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ReferenceManager;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 
@@ -68,19 +68,25 @@ public final class SuggestService {
    * what cannot make the top. A broad query's public part comes from {@link BroadAnswers}.
    */
   private TopDocs topTracks(IndexSearcher searcher, Viewer viewer, String q, int n) throws IOException {
-    Query match = TrackQueries.asYouType(q);
     if (!BroadAnswers.splits(viewer) || !BroadAnswers.broad(q)) {
-      return top(searcher, match, TrackQueries.visibleTo(viewer), n);
+      return TrackQueries.typedFirst(q, n, match -> top(searcher, match, TrackQueries.visibleTo(viewer), n));
     }
-    TopDocs publicPart = broadAnswers.get(searcher.getIndexReader(), n + "\u001f" + q.strip(),
-        () -> top(searcher, match, BroadAnswers.publicOnly(), n));
-    TopDocs ownPart = top(searcher, match, BroadAnswers.ownPrivate(viewer), n);
+    // Keyed by the text exactly as typed: a space after the last word changes its meaning ("bell" vs "bell ").
+    TopDocs publicPart = broadAnswers.get(searcher.getIndexReader(), n + "\u001f" + q,
+        () -> TrackQueries.typedFirst(q, n, match -> top(searcher, match, BroadAnswers.publicOnly(), n)));
+    // The listener's own tracks count only where they beat the public page's last hit.
+    float floor = publicPart.scoreDocs.length < n ? 0f : publicPart.scoreDocs[n - 1].score;
+    TopDocs ownPart = TrackQueries.typedFirst(q, n, match -> searcher.search(
+        filtered(match, BroadAnswers.ownPrivate(viewer)), new AboveFloor(n, floor)));
     return merged(n, publicPart, ownPart);
   }
 
   private static TopDocs top(IndexSearcher searcher, Query match, Query filter, int n) throws IOException {
-    Query query = new BooleanQuery.Builder().add(match, Occur.MUST).add(filter, Occur.FILTER).build();
-    return searcher.search(query, new TopScoreDocCollectorManager(n, n));
+    return searcher.search(filtered(match, filter), new TopScoreDocCollectorManager(n, n));
+  }
+
+  private static Query filtered(Query match, Query filter) {
+    return new BooleanQuery.Builder().add(match, Occur.MUST).add(filter, Occur.FILTER).build();
   }
 
   /** Two disjoint tops of one reader as one, in the order one search over both would give: score, then doc. */

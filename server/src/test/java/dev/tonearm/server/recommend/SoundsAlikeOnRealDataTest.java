@@ -9,7 +9,7 @@ import dev.tonearm.catalog.TrackStatus;
 import dev.tonearm.catalog.Viewer;
 import dev.tonearm.catalog.Visibility;
 import dev.tonearm.indexer.AudioVectors;
-import dev.tonearm.indexer.MusicAnalyzers;
+import dev.tonearm.indexer.IndexLayout;
 import dev.tonearm.indexer.TrackDocuments;
 import dev.tonearm.server.search.SearchIndex;
 import java.io.IOException;
@@ -29,7 +29,6 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.SearcherManager;
@@ -82,7 +81,7 @@ class SoundsAlikeOnRealDataTest {
       TRACKS.put(copy.id(), copy);
     }
     directory = new ByteBuffersDirectory();
-    try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(MusicAnalyzers.indexAnalyzer()))) {
+    try (IndexWriter writer = new IndexWriter(directory, IndexLayout.writerConfig())) {
       for (Track track : TRACKS.values()) {
         writer.addDocument(TrackDocuments.toDocument(track));
       }

@@ -7,7 +7,7 @@ import dev.tonearm.catalog.Track;
 import dev.tonearm.catalog.TrackStatus;
 import dev.tonearm.catalog.Viewer;
 import dev.tonearm.catalog.Visibility;
-import dev.tonearm.indexer.MusicAnalyzers;
+import dev.tonearm.indexer.IndexLayout;
 import dev.tonearm.indexer.TrackDocuments;
 import dev.tonearm.server.tracks.Cursors;
 import java.io.IOException;
@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.SearcherManager;
@@ -72,7 +71,7 @@ class BroadAnswersTest {
       TRACKS.add(track(n++, "Secret " + t, "Band 1", "Pop", "carol", Visibility.PRIVATE, now));
     }
     directory = new ByteBuffersDirectory();
-    try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(MusicAnalyzers.indexAnalyzer()))) {
+    try (IndexWriter writer = new IndexWriter(directory, IndexLayout.writerConfig())) {
       for (Track track : TRACKS) {
         writer.addDocument(TrackDocuments.toDocument(track, 0f));
       }

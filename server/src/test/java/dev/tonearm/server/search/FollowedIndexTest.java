@@ -6,7 +6,7 @@ import dev.tonearm.catalog.Rating;
 import dev.tonearm.catalog.Track;
 import dev.tonearm.catalog.TrackStatus;
 import dev.tonearm.catalog.Visibility;
-import dev.tonearm.indexer.MusicAnalyzers;
+import dev.tonearm.indexer.IndexLayout;
 import dev.tonearm.indexer.TrackDocuments;
 import dev.tonearm.snapshots.GenerationPublisher;
 import dev.tonearm.snapshots.LocalDirSnapshotStore;
@@ -23,7 +23,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
@@ -63,7 +62,7 @@ class FollowedIndexTest {
         null, null, null, "lemmy", Visibility.PUBLIC, null, Map.of(), TrackStatus.METADATA_ONLY, now, now, 1,
         Rating.NONE, null);
     try (FSDirectory dir = FSDirectory.open(tmp.resolve("writer"));
-        IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(MusicAnalyzers.indexAnalyzer()))) {
+        IndexWriter writer = new IndexWriter(dir, IndexLayout.writerConfig())) {
       writer.addDocument(TrackDocuments.toDocument(track, 0f));
       writer.commit();
       new GenerationPublisher(store, Optional.empty())

@@ -5,6 +5,7 @@ import dev.tonearm.catalog.Visibility;
 import dev.tonearm.indexer.SearchSchema;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -46,6 +47,7 @@ final class ArtistDirectory {
   private final String[] names;
   private final int[] publicTracks;
   private final int[] privateTracks;
+  private final int maxPrivateTracks;
   /** Owner → credited artist → that owner's private tracks: what a listener sees beyond the public ones. */
   private final Map<String, Map<String, Integer>> privateByOwner;
   /** The analysed words of every name (and each multi-word name run together), sorted, beside their name. */
@@ -58,6 +60,7 @@ final class ArtistDirectory {
     this.privateByOwner = privateByOwner;
     this.publicTracks = publicTracks;
     this.privateTracks = privateTracks;
+    this.maxPrivateTracks = Arrays.stream(privateTracks).max().orElse(0);
     List<Map.Entry<String, Integer>> entries = new ArrayList<>();
     for (int i = 0; i < names.length; i++) {
       List<String> nameWords = NameMatch.words(names[i]);
@@ -83,7 +86,11 @@ final class ArtistDirectory {
     Map<String, Integer> privateCounts = counts(searcher, state, visibility(Visibility.PRIVATE));
     Set<String> all = new LinkedHashSet<>(publicCounts.keySet());
     all.addAll(privateCounts.keySet());
-    String[] names = all.toArray(String[]::new);
+    // Most public tracks first: a lookup visits names in that order and stops once no later one can place.
+    String[] names = all.stream()
+        .sorted(Comparator.comparingInt((String name) -> -publicCounts.getOrDefault(name, 0))
+            .thenComparing(Comparator.naturalOrder()))
+        .toArray(String[]::new);
     int[] publicTracks = new int[names.length];
     int[] privateTracks = new int[names.length];
     for (int i = 0; i < names.length; i++) {
@@ -115,24 +122,45 @@ final class ArtistDirectory {
       }
     }
     Map<String, Integer> own = viewer.admin() ? Map.of() : privateByOwner.getOrDefault(viewer.userId(), Map.of());
+    // The most a name's count can exceed its public count for this viewer: names come by public count, so once
+    // a name's public count plus this cannot pass the worst kept one, no later name can either.
+    int extra = viewer.admin() ? maxPrivateTracks : own.values().stream().mapToInt(Integer::intValue).max().orElse(0);
     Comparator<Artist> order = Comparator.comparing(Artist::whole).thenComparingInt(Artist::trackCount);
     PriorityQueue<Artist> best = new PriorityQueue<>(limit + 1, order);
     FixedBitSet whole = wholeNames(typed);
+    // Whole names first: they rank above every other, whatever their counts.
+    for (int i = nextName(whole, 0); i != NONE; i = nextName(whole, i + 1)) {
+      if (candidates.get(i)) {
+        offer(best, limit, names[i], tracks(viewer, own, i), true);
+      }
+    }
     for (int i = nextName(candidates, 0); i != NONE; i = nextName(candidates, i + 1)) {
-      int tracks = publicTracks[i] + (viewer.admin() ? privateTracks[i] : own.getOrDefault(names[i], 0));
-      boolean isWhole = whole.get(i);
       Artist worst = best.size() < limit ? null : best.peek();
-      if (tracks > 0 && (worst == null || worst.whole() == isWhole && worst.trackCount() < tracks
-          || !worst.whole() && isWhole)) {
-        best.add(new Artist(names[i], tracks, isWhole));
-        if (best.size() > limit) {
-          best.poll();
-        }
+      if (worst != null && (worst.whole() || publicTracks[i] + extra <= worst.trackCount())) {
+        break;
+      }
+      if (!whole.get(i)) {
+        offer(best, limit, names[i], tracks(viewer, own, i), false);
       }
     }
     List<Artist> found = new ArrayList<>(best);
     found.sort(order.reversed().thenComparing(Artist::name));
     return found;
+  }
+
+  private int tracks(Viewer viewer, Map<String, Integer> own, int i) {
+    return publicTracks[i] + (viewer.admin() ? privateTracks[i] : own.getOrDefault(names[i], 0));
+  }
+
+  private static void offer(PriorityQueue<Artist> best, int limit, String name, int tracks, boolean isWhole) {
+    Artist worst = best.size() < limit ? null : best.peek();
+    if (tracks > 0 && (worst == null || worst.whole() == isWhole && worst.trackCount() < tracks
+        || !worst.whole() && isWhole)) {
+      best.add(new Artist(name, tracks, isWhole));
+      if (best.size() > limit) {
+        best.poll();
+      }
+    }
   }
 
   private static final int NONE = -1;

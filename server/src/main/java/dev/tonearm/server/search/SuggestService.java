@@ -1,7 +1,6 @@
 package dev.tonearm.server.search;
 
 import dev.tonearm.catalog.Viewer;
-import dev.tonearm.indexer.SearchSchema;
 import dev.tonearm.indexer.TrackQueries;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -12,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -36,6 +34,7 @@ public final class SuggestService {
   private final SearchIndex index;
   private final FacetStates facetStates;
   private final BroadAnswers broadAnswers = new BroadAnswers();
+  private final ShownNames shownNames = new ShownNames();
 
   public SuggestService(SearchIndex index, FacetStates facetStates) {
     this.index = index;
@@ -47,10 +46,7 @@ public final class SuggestService {
     IndexSearcher searcher = manager.acquire();
     try {
       TopDocs top = topTracks(searcher, viewer, q, Math.max(limit, NAME_CANDIDATES));
-      List<Document> docs = new ArrayList<>();
-      for (ScoreDoc hit : top.scoreDocs) {
-        docs.add(searcher.storedFields().document(hit.doc));
-      }
+      List<ShownNames.Names> docs = shownNames.of(searcher, top.scoreDocs);
       NameMatch names = new NameMatch(q);
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("tracks", tracks(docs.subList(0, Math.min(limit, docs.size())), q));
@@ -109,32 +105,32 @@ public final class SuggestService {
         .toList();
   }
 
-  private static List<Map<String, Object>> tracks(List<Document> docs, String q) {
+  private static List<Map<String, Object>> tracks(List<ShownNames.Names> docs, String q) {
     List<Map<String, Object>> tracks = new ArrayList<>();
-    for (Document doc : docs) {
+    for (ShownNames.Names doc : docs) {
       Map<String, Object> t = new LinkedHashMap<>();
-      t.put("id", doc.get(SearchSchema.ID));
-      t.put("title", doc.get(SearchSchema.TITLE));
-      t.put("artist", doc.get(SearchSchema.ARTIST));
-      t.put("album", doc.get(SearchSchema.ALBUM));
+      t.put("id", doc.id());
+      t.put("title", doc.title());
+      t.put("artist", doc.artist());
+      t.put("album", doc.album());
       Map<String, Object> highlight = new LinkedHashMap<>();
-      highlight.put("title", Highlights.of(doc.get(SearchSchema.TITLE), q));
-      highlight.put("artist", Highlights.of(doc.get(SearchSchema.ARTIST), q));
-      highlight.put("album", Highlights.of(doc.get(SearchSchema.ALBUM), q));
+      highlight.put("title", Highlights.of(doc.title(), q));
+      highlight.put("artist", Highlights.of(doc.artist(), q));
+      highlight.put("album", Highlights.of(doc.album(), q));
       t.put("highlight", highlight);
       tracks.add(t);
     }
     return tracks;
   }
 
-  private static List<Map<String, Object>> albums(List<Document> docs, NameMatch names, String q) {
+  private static List<Map<String, Object>> albums(List<ShownNames.Names> docs, NameMatch names, String q) {
     Map<String, Map<String, Object>> albums = new LinkedHashMap<>();
-    for (Document doc : docs) {
-      String album = doc.get(SearchSchema.ALBUM);
+    for (ShownNames.Names doc : docs) {
+      String album = doc.album();
       if (album != null && albums.size() < NAME_LIMIT && !albums.containsKey(album) && names.matches(album)) {
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("title", album);
-        a.put("artist", doc.get(SearchSchema.ARTIST));
+        a.put("artist", doc.artist());
         a.put("highlight", Highlights.of(album, q));
         albums.put(album, a);
       }
@@ -142,11 +138,10 @@ public final class SuggestService {
     return new ArrayList<>(albums.values());
   }
 
-  private static List<String> completions(List<Document> docs, NameMatch names) {
+  private static List<String> completions(List<ShownNames.Names> docs, NameMatch names) {
     Set<String> out = new LinkedHashSet<>();
-    for (Document doc : docs) {
-      for (String field : List.of(SearchSchema.TITLE, SearchSchema.ARTIST, SearchSchema.ALBUM)) {
-        String value = doc.get(field);
+    for (ShownNames.Names doc : docs) {
+      for (String value : Arrays.asList(doc.title(), doc.artist(), doc.album())) {
         if (value != null && out.size() < NAME_LIMIT && names.matches(value)) {
           out.add(value);
         }

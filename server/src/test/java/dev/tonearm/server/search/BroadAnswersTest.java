@@ -13,6 +13,7 @@ import dev.tonearm.server.tracks.Cursors;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -184,6 +185,42 @@ class BroadAnswersTest {
     assertThat(artistCounts(suggest.suggest(new Viewer("carol", false), "band 1", 10)))
         .containsEntry("Band 1", 2 + 40);
     assertThat(artistCounts(suggest.suggest(new Viewer("bob", false), "band 1", 10))).containsEntry("Band 1", 2);
+  }
+
+  @Test
+  void suggested_artists_are_the_brute_force_best_for_every_viewer() throws IOException {
+    List<Viewer> viewers = List.of(new Viewer("bob", false), new Viewer("lisa", false), new Viewer("carol", false),
+        new Viewer("root", true));
+    for (Viewer viewer : viewers) {
+      for (String q : List.of("b", "ba", "band", "band 1", "band 10", "bo", "bob h")) {
+        Map<String, Integer> suggested = artistCounts(suggest.suggest(viewer, q, 10));
+        Map<String, Integer> all = artistsStartedBy(viewer, q);
+        suggested.forEach((name, count) -> assertThat(all).as(viewer + " " + q).containsEntry(name, count));
+        NameMatch typed = new NameMatch(q);
+        List<Integer> best = all.entrySet().stream()
+            .sorted(Comparator.comparing((Map.Entry<String, Integer> e) -> !typed.isWhole(e.getKey()))
+                .thenComparing(e -> -e.getValue()))
+            .limit(SuggestService.NAME_LIMIT).map(Map.Entry::getValue).toList();
+        assertThat(List.copyOf(suggested.values())).as(viewer + " typing " + q).isEqualTo(best);
+      }
+    }
+    assertThat(artistCounts(suggest.suggest(new Viewer("bob", false), "band", 10))).containsEntry(LIFTED, 16);
+  }
+
+  /** Every credited artist whose name each typed word starts a word of, with the tracks the viewer may see. */
+  private static Map<String, Integer> artistsStartedBy(Viewer viewer, String q) {
+    List<String> typed = NameMatch.words(q);
+    Map<String, Integer> counts = new HashMap<>();
+    for (Track t : visibleTo(viewer, null, null)) {
+      for (String artist : t.artists()) {
+        List<String> words = new ArrayList<>(NameMatch.words(artist));
+        words.add(String.join("", words));
+        if (typed.stream().allMatch(w -> words.stream().anyMatch(n -> n.startsWith(w)))) {
+          counts.merge(artist, 1, Integer::sum);
+        }
+      }
+    }
+    return counts;
   }
 
   private static Track track(int n, String title, String artist, String genre, String owner, Visibility visibility,

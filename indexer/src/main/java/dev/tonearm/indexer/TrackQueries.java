@@ -110,13 +110,16 @@ public final class TrackQueries {
    * then not corrected: the page shows what "form" finds); the costly edit-distance automata are built only for
    * text that finds little as typed, which is where typos are.
    */
-  public static <T extends Exception> TopDocs typedFirst(String text, int n, MatchSearch<T> search) throws T {
+  public static <T extends Exception> Found typedFirst(String text, int n, MatchSearch<T> search) throws T {
     TopDocs asTyped = search.top(asYouType(text, false));
     if (asTyped.scoreDocs.length >= n || !toleratesTypos(text)) {
-      return asTyped;
+      return new Found(asTyped, false);
     }
-    return search.top(asYouType(text, true));
+    return new Found(search.top(asYouType(text, true)), true);
   }
+
+  /** What {@link #typedFirst} found, and whether typos were tolerated to find it. */
+  public record Found(TopDocs top, boolean typos) {}
 
   /** A search over a match query: its top hits. */
   @FunctionalInterface

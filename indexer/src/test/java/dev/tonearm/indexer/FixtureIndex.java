@@ -55,7 +55,7 @@ final class FixtureIndex {
   /** The top {@value #TOP} hits for what was typed, as {@code "Title · Artist"}, searched as suggest does. */
   List<String> search(String typed) {
     try {
-      return labels(TrackQueries.typedFirst(typed, TOP, match -> searcher.search(match, TOP)));
+      return labels(TrackQueries.typedFirst(typed, TOP, match -> searcher.search(match, TOP)).top());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -67,7 +67,7 @@ final class FixtureIndex {
       return labels(TrackQueries.typedFirst(typed, TOP, match -> searcher.search(new BooleanQuery.Builder()
           .add(match, Occur.MUST)
           .add(TrackQueries.visibleTo(viewer), Occur.FILTER)
-          .build(), TOP)));
+          .build(), TOP)).top());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -34,7 +34,7 @@ class TyposTest {
     TopDocs full = TrackQueries.typedFirst("halo ", 1, match -> {
       run.add(match);
       return MUSIC.searcher().search(match, 1);
-    });
+    }).top();
     assertThat(run).hasSize(1);
     assertThat(MUSIC.hits(run.get(0))).first().isEqualTo(label(DEPECHE_MODE_HALO));
     assertThat(full.scoreDocs).hasSize(1);
@@ -43,7 +43,7 @@ class TyposTest {
     TopDocs corrected = TrackQueries.typedFirst("beyonse", 1, match -> {
       run.add(match);
       return MUSIC.searcher().search(match, 1);
-    });
+    }).top();
     assertThat(run).hasSize(2);
     assertThat(MUSIC.hits(run.get(0))).isEmpty();
     assertThat(MUSIC.hits(run.get(1))).first().isEqualTo("Halo · Beyoncé");

@@ -79,7 +79,7 @@ final class RelevanceSuite {
     // As suggest searches: the words as typed first, typos only when those find fewer than a page.
     ScoreDoc[] hits = TrackQueries.typedFirst(judgment.query(), DEPTH, match -> searcher.search(
         new BooleanQuery.Builder().add(match, Occur.MUST).add(TrackQueries.visibleTo(LISTENER), Occur.FILTER).build(),
-        DEPTH, BY_SCORE_THEN_ID)).scoreDocs;
+        DEPTH, BY_SCORE_THEN_ID)).top().scoreDocs;
     for (int i = 0; i < hits.length; i++) {
       String id = searcher.storedFields().document(hits[i].doc).get(SearchSchema.ID);
       Track track = byId.get(id);

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
@@ -44,10 +45,15 @@ import org.apache.lucene.util.FixedBitSet;
  * the artists of every matching track.
  */
 final class ArtistDirectory {
+  /** Prefixes up to this long keep their set of names. */
+  static final int KEPT_PREFIX_CHARS = 2;
   private final String[] names;
   private final int[] publicTracks;
   private final int[] privateTracks;
   private final int maxPrivateTracks;
+  /** Each name's analysed words run together. */
+  private final String[] joined;
+  private final Map<String, FixedBitSet> keptPrefixes = new ConcurrentHashMap<>();
   /** Owner → credited artist → that owner's private tracks: what a listener sees beyond the public ones. */
   private final Map<String, Map<String, Integer>> privateByOwner;
   /** The analysed words of every name (and each multi-word name run together), sorted, beside their name. */
@@ -62,8 +68,10 @@ final class ArtistDirectory {
     this.privateTracks = privateTracks;
     this.maxPrivateTracks = Arrays.stream(privateTracks).max().orElse(0);
     List<Map.Entry<String, Integer>> entries = new ArrayList<>();
+    this.joined = new String[names.length];
     for (int i = 0; i < names.length; i++) {
       List<String> nameWords = NameMatch.words(names[i]);
+      joined[i] = String.join("", nameWords);
       for (String word : nameWords) {
         entries.add(Map.entry(word, i));
       }
@@ -112,13 +120,11 @@ final class ArtistDirectory {
     if (typed.words().isEmpty()) {
       return List.of();
     }
-    FixedBitSet candidates = null;
-    for (String word : typed.words()) {
-      FixedBitSet starting = startingWith(word);
-      if (candidates == null) {
-        candidates = starting;
-      } else {
-        candidates.and(starting);
+    FixedBitSet candidates = startingWith(typed.words().get(0));
+    if (typed.words().size() > 1) {
+      candidates = candidates.clone();
+      for (String word : typed.words().subList(1, typed.words().size())) {
+        candidates.and(startingWith(word));
       }
     }
     Map<String, Integer> own = viewer.admin() ? Map.of() : privateByOwner.getOrDefault(viewer.userId(), Map.of());
@@ -173,20 +179,33 @@ final class ArtistDirectory {
     return next == DocIdSetIterator.NO_MORE_DOCS ? NONE : next;
   }
 
-  /** Names the typed words make whole: an entry equals them run together, and the name is nothing more. */
+  /**
+   * Names the typed words make whole: the name's words run together equal the typed words run together (as
+   * {@link NameMatch#isWhole}), found among the entries that equal them.
+   */
   private FixedBitSet wholeNames(NameMatch typed) {
     FixedBitSet set = new FixedBitSet(Math.max(1, names.length));
     String key = String.join("", typed.words());
     for (int i = lowerBound(key); i < words.length && words[i].equals(key); i++) {
-      if (typed.isWhole(names[wordName[i]])) {
+      if (joined[wordName[i]].equals(key)) {
         set.set(wordName[i]);
       }
     }
     return set;
   }
 
-  /** Names with a word (or the whole name run together) that starts with {@code prefix}. */
+  /**
+   * Names with a word (or the whole name run together) that starts with {@code prefix}; not to be changed. The
+   * sets of the shortest prefixes, the first keystrokes, are large and asked for all the time: they are kept.
+   */
   private FixedBitSet startingWith(String prefix) {
+    if (prefix.length() <= KEPT_PREFIX_CHARS) {
+      return keptPrefixes.computeIfAbsent(prefix, this::collectStartingWith);
+    }
+    return collectStartingWith(prefix);
+  }
+
+  private FixedBitSet collectStartingWith(String prefix) {
     FixedBitSet set = new FixedBitSet(Math.max(1, names.length));
     int from = lowerBound(prefix);
     for (int i = from; i < words.length && words[i].startsWith(prefix); i++) {

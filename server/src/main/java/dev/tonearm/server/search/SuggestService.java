@@ -65,16 +65,18 @@ public final class SuggestService {
    */
   private TopDocs topTracks(IndexSearcher searcher, Viewer viewer, String q, int n) throws IOException {
     if (!BroadAnswers.splits(viewer) || !BroadAnswers.broad(q)) {
-      return TrackQueries.typedFirst(q, n, match -> top(searcher, match, TrackQueries.visibleTo(viewer), n));
+      return TrackQueries.typedFirst(q, n, match -> top(searcher, match, TrackQueries.visibleTo(viewer), n)).top();
     }
     // Keyed by the text exactly as typed: a space after the last word changes its meaning ("bell" vs "bell ").
-    TopDocs publicPart = broadAnswers.get(searcher.getIndexReader(), n + "\u001f" + q,
+    TrackQueries.Found publicPart = broadAnswers.get(searcher.getIndexReader(), n + "\u001f" + q,
         () -> TrackQueries.typedFirst(q, n, match -> top(searcher, match, BroadAnswers.publicOnly(), n)));
-    // The listener's own tracks count only where they beat the public page's last hit.
-    float floor = publicPart.scoreDocs.length < n ? 0f : publicPart.scoreDocs[n - 1].score;
-    TopDocs ownPart = TrackQueries.typedFirst(q, n, match -> searcher.search(
-        filtered(match, BroadAnswers.ownPrivate(viewer)), new AboveFloor(n, floor)));
-    return merged(n, publicPart, ownPart);
+    // The listener's own tracks count only where they beat the public page's last hit, and tolerate typos only
+    // where the public part had to.
+    ScoreDoc[] shared = publicPart.top().scoreDocs;
+    float floor = shared.length < n ? 0f : shared[n - 1].score;
+    TopDocs ownPart = searcher.search(filtered(TrackQueries.asYouType(q, publicPart.typos()),
+        BroadAnswers.ownPrivate(viewer)), new AboveFloor(n, floor));
+    return merged(n, publicPart.top(), ownPart);
   }
 
   private static TopDocs top(IndexSearcher searcher, Query match, Query filter, int n) throws IOException {

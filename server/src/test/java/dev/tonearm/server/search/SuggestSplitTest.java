@@ -103,7 +103,7 @@ class SuggestSplitTest {
       int n = SuggestService.NAME_CANDIDATES;
       ScoreDoc[] hits = TrackQueries.typedFirst(q, n, match -> searcher.search(new BooleanQuery.Builder()
           .add(match, Occur.MUST).add(TrackQueries.visibleTo(viewer), Occur.FILTER).build(),
-          new TopScoreDocCollectorManager(n, Integer.MAX_VALUE))).scoreDocs;
+          new TopScoreDocCollectorManager(n, Integer.MAX_VALUE))).top().scoreDocs;
       List<String> titles = new ArrayList<>();
       for (int i = 0; i < Math.min(LIMIT, hits.length); i++) {
         titles.add(searcher.storedFields().document(hits[i].doc).get(SearchSchema.TITLE));

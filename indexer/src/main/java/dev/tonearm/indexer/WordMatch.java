@@ -190,7 +190,7 @@ final class WordMatch {
       return null;
     }
     int edits = token.codePointCount(0, token.length()) >= TWO_EDITS_FROM ? 2 : 1;
-    return new FuzzyQuery(new Term(MATCH_TRANSLIT, token), edits, 1, MAX_EXPANSIONS, true);
+    return new KeptRewrite(new FuzzyQuery(new Term(MATCH_TRANSLIT, token), edits, 1, MAX_EXPANSIONS, true));
   }
 
   /** Whether {@code word} would get a fuzzy class: building its automata is the costly part of a query. */

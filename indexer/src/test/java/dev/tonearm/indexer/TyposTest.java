@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TopDocs;
 import org.junit.jupiter.api.Test;
@@ -48,6 +50,17 @@ class TyposTest {
     assertThat(MUSIC.hits(run.get(0))).isEmpty();
     assertThat(MUSIC.hits(run.get(1))).first().isEqualTo("Halo · Beyoncé");
     assertThat(corrected.scoreDocs).hasSize(1);
+  }
+
+  @Test
+  void a_words_typo_rewrite_is_made_once_per_reader_and_matches_as_the_plain_one_does() throws Exception {
+    FuzzyQuery plain = new FuzzyQuery(new Term(SearchSchema.MATCH_TRANSLIT, "beyonse"), 1, 1, 20, true);
+    KeptRewrite kept = new KeptRewrite(plain);
+    Query first = MUSIC.searcher().rewrite(kept);
+    assertThat(MUSIC.searcher().rewrite(new KeptRewrite(plain))).isSameAs(first);
+    assertThat(MUSIC.hits(kept)).isEqualTo(MUSIC.hits(plain)).contains("Halo · Beyoncé");
+    FixtureIndex other = FixtureIndex.of(List.of(MusicFixtures.all().get(0)));
+    assertThat(other.searcher().rewrite(kept)).isNotSameAs(first);
   }
 
   @Test

@@ -75,6 +75,7 @@ public final class App {
     ApiDocs docs = new ApiDocs(this::routes, swaggerUiVersion());
     Supplier<String> mediaBase = () -> mediaBaseUrl(media);
     FacetStates facetStates = new FacetStates();
+    readiness.addCheck("the search index is warm", () -> facetStates.warmed(index));
     this.routes = ApiRoutes.all(readiness,
         new TrackRoutes(new TrackService(catalog.tracks(), cursors, clock)),
         new SearchRoutes(index, new SuggestService(index, facetStates),

@@ -20,7 +20,12 @@ public final class Readiness {
 
   /** {@code checks} name what must hold before traffic, e.g. "the catalog table is reachable". */
   public Readiness(Map<String, BooleanSupplier> checks) {
-    this.checks = Map.copyOf(checks);
+    this.checks = new ConcurrentHashMap<>(checks);
+  }
+
+  /** Adds a condition that must hold before traffic, e.g. one a part assembled later knows about. */
+  public void addCheck(String what, BooleanSupplier check) {
+    checks.put(what, check);
   }
 
   public void markStarted() {

@@ -136,6 +136,7 @@ public final class BenchMain {
       List<ClosedLoop.Result[]> pairs = new ArrayList<>();
       InProcess inProcess = new InProcess(index);
       try (BenchServer server = new BenchServer(index)) {
+        server.awaitReady(Duration.ofMinutes(5));
         // The JIT's first contact with the search code, and each side's first answers to broad text and its
         // artist directory, would otherwise land in whichever figures come first: both sides warm up alike.
         ClosedLoop.run("warm-up", 2, options.warmup(), Duration.ofSeconds(1),

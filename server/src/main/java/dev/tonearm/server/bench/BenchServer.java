@@ -59,6 +59,17 @@ final class BenchServer implements AutoCloseable {
     }
   }
 
+  /** Waits until the server says it is ready for traffic, as a load balancer would before sending any. */
+  void awaitReady(Duration patience) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + patience.toNanos();
+    while (client.get().get("/ready", tokens.get(0)).status() != 200) {
+      if (System.nanoTime() > deadline) {
+        throw new IOException("the server was not ready after " + patience);
+      }
+      Thread.sleep(100);
+    }
+  }
+
   void suggest(long n, String q) throws IOException {
     get(n, "/v1/suggest?q=" + encode(q));
   }

@@ -18,6 +18,8 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ReferenceManager;
+import org.apache.lucene.store.AlreadyClosedException;
 
 /**
  * The sorted-set facet state of each open reader, built once per reader (it maps ordinals across segments, too
@@ -60,6 +62,33 @@ public final class FacetStates {
   }
 
   /**
+   * Whether searches of {@code index} would find their per-reader state ready: the index is open, and its facet
+   * state and an artist directory are built (the first is started here if needed). Until then the first
+   * keystrokes would wait for a whole-catalog count, so a server is not ready for traffic.
+   */
+  public boolean warmed(SearchIndex index) {
+    if (!index.ready()) {
+      return false;
+    }
+    try {
+      ReferenceManager<IndexSearcher> manager = index.searchers();
+      IndexSearcher searcher = manager.acquire();
+      try {
+        SortedSetDocValuesReaderState state = of(searcher.getIndexReader());
+        if (state == null) {
+          return true; // an empty index: nothing to count
+        }
+        directoryOf(searcher.getIndexReader(), state);
+        return newestArtists != null;
+      } finally {
+        manager.release(searcher);
+      }
+    } catch (IOException | AlreadyClosedException e) {
+      return false; // not ready, as a closed or failing index is not
+    }
+  }
+
+  /**
    * The artist directory of {@code searcher}'s reader (whose facet state is {@code state}), built on a background
    * thread. While a new reader's directory is still being built after {@link #FRESH_WAIT_MILLIS}, the newest
    * finished one answers: a refresh-old directory only lags in counts and brand-new names, where blocking would
@@ -69,7 +98,24 @@ public final class FacetStates {
    */
   ArtistDirectory artists(IndexSearcher searcher, SortedSetDocValuesReaderState state) throws IOException {
     IndexReader reader = searcher.getIndexReader();
-    Future<ArtistDirectory> built = artists.computeIfAbsent(reader.getReaderCacheHelper().getKey(), k -> {
+    Future<ArtistDirectory> built = directoryOf(reader, state);
+    try {
+      ArtistDirectory newest = newestArtists;
+      return newest == null || built.isDone() ? built.get() : built.get(FRESH_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      return newestArtists;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted waiting for the artist directory", e);
+    } catch (ExecutionException e) {
+      artists.remove(reader.getReaderCacheHelper().getKey()); // the next request tries again
+      throw e.getCause() instanceof IOException io ? io : new IOException("artist directory failed", e.getCause());
+    }
+  }
+
+  /** The build of {@code reader}'s directory, submitted on first asking. */
+  private Future<ArtistDirectory> directoryOf(IndexReader reader, SortedSetDocValuesReaderState state) {
+    return artists.computeIfAbsent(reader.getReaderCacheHelper().getKey(), k -> {
       newestAsked = k;
       reader.incRef(); // the build outlives this request's hold on the reader
       return builder.submit(() -> {
@@ -86,17 +132,5 @@ public final class FacetStates {
         }
       });
     });
-    try {
-      ArtistDirectory newest = newestArtists;
-      return newest == null || built.isDone() ? built.get() : built.get(FRESH_WAIT_MILLIS, TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      return newestArtists;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted waiting for the artist directory", e);
-    } catch (ExecutionException e) {
-      artists.remove(reader.getReaderCacheHelper().getKey()); // the next request tries again
-      throw e.getCause() instanceof IOException io ? io : new IOException("artist directory failed", e.getCause());
-    }
   }
 }

@@ -78,7 +78,10 @@ public final class FacetStates {
         if (state == null) {
           return true; // an empty index: nothing to count
         }
-        directoryOf(searcher.getIndexReader(), state);
+        Future<ArtistDirectory> built = directoryOf(searcher.getIndexReader(), state);
+        if (newestArtists == null && built.isDone() && failed(built)) {
+          artists.remove(searcher.getIndexReader().getReaderCacheHelper().getKey()); // the next check tries again
+        }
         return newestArtists != null;
       } finally {
         manager.release(searcher);
@@ -110,6 +113,18 @@ public final class FacetStates {
     } catch (ExecutionException e) {
       artists.remove(reader.getReaderCacheHelper().getKey()); // the next request tries again
       throw e.getCause() instanceof IOException io ? io : new IOException("artist directory failed", e.getCause());
+    }
+  }
+
+  private static boolean failed(Future<ArtistDirectory> done) {
+    try {
+      done.get();
+      return false;
+    } catch (ExecutionException e) {
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.tonearm.server.search;
 
+import dev.tonearm.indexer.SearchSchema;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -28,6 +30,37 @@ public record DiscoverRequest(String q, List<String> genres, List<String> artist
     public static Sort fromWire(String value) {
       return java.util.Arrays.stream(values()).filter(s -> s.wire.equals(value)).findFirst().orElseThrow();
     }
+  }
+
+  /** The facet dimensions this request narrows (a selected value, or {@code minRating} for the rating facet). */
+  List<String> selectedDims() {
+    List<String> dims = new ArrayList<>();
+    if (!genres.isEmpty()) {
+      dims.add(SearchSchema.GENRE);
+    }
+    if (!artists.isEmpty()) {
+      dims.add(SearchSchema.ARTIST);
+    }
+    if (!albums.isEmpty()) {
+      dims.add(SearchSchema.ALBUM);
+    }
+    if (!decades.isEmpty()) {
+      dims.add(SearchSchema.DECADE);
+    }
+    if (minRating != null) {
+      dims.add(SearchSchema.RATING);
+    }
+    return dims;
+  }
+
+  /** This request without its selection in {@code dim}, from the first page. */
+  DiscoverRequest without(String dim) {
+    return new DiscoverRequest(q,
+        dim.equals(SearchSchema.GENRE) ? List.of() : genres,
+        dim.equals(SearchSchema.ARTIST) ? List.of() : artists,
+        dim.equals(SearchSchema.ALBUM) ? List.of() : albums,
+        dim.equals(SearchSchema.DECADE) ? List.of() : decades,
+        yearFrom, yearTo, dim.equals(SearchSchema.RATING) ? null : minRating, sort, limit, null);
   }
 
   /** A fingerprint of everything but the cursor: a cursor only continues the query it came from. */

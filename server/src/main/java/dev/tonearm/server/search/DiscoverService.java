@@ -33,6 +33,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ReferenceManager;
@@ -153,10 +154,8 @@ public final class DiscoverService {
    */
   private Page broad(IndexSearcher searcher, SortedSetDocValuesReaderState state, Viewer viewer,
       DiscoverRequest request, Sort sort, FieldDoc after) throws IOException {
-    String key = request.shape() + "\u001f" + (after == null ? "" : after.doc + Arrays.toString(after.fields));
     Query everyone = base(BroadAnswers.publicOnly(), request);
-    Page shared = broadAnswers.get(searcher.getIndexReader(), key,
-        () -> page(searcher, state, everyone, request, sort, after, KEPT_VALUES));
+    Page shared = shared(searcher, state, request, sort, after);
     Page own = smallPage(searcher, state, base(BroadAnswers.ownPrivate(viewer), request), request, sort, after);
     TopFieldDocs hits = TopDocs.merge(sort, request.limit(), new TopFieldDocs[] {shared.hits(), own.hits()});
     Map<String, List<LabelAndValue>> facets = new LinkedHashMap<>();
@@ -169,6 +168,47 @@ public final class DiscoverService {
           }));
     }
     return new Page(hits, shared.total() + own.total(), facets);
+  }
+
+  /** The public part of a broad answer, kept in {@link BroadAnswers}. */
+  private Page shared(IndexSearcher searcher, SortedSetDocValuesReaderState state, DiscoverRequest request,
+      Sort sort, FieldDoc after) throws IOException {
+    String key = request.shape() + "\u001f" + (after == null ? "" : after.doc + Arrays.toString(after.fields));
+    return broadAnswers.get(searcher.getIndexReader(), key,
+        () -> sharedPage(searcher, state, request, sort, after));
+  }
+
+  /**
+   * The public part of a broad answer, computed. With nothing selected, one search counts every dimension. With
+   * selections, the hits and the unselected dimensions are counted over the tracks every selection keeps, and each
+   * selected dimension's counts are those of the answer without that selection, which is what drill-sideways
+   * counts, from answers many requests share: a genre browse takes its genre counts from the landing view's. A
+   * first sighting then passes over the tracks the selections keep instead of over most of the catalog.
+   */
+  private Page sharedPage(IndexSearcher searcher, SortedSetDocValuesReaderState state, DiscoverRequest request,
+      Sort sort, FieldDoc after) throws IOException {
+    Query everyone = base(BroadAnswers.publicOnly(), request);
+    List<String> selected = request.selectedDims();
+    if (selected.isEmpty()) {
+      return page(searcher, state, everyone, request, sort, after, KEPT_VALUES);
+    }
+    Object[] found = searcher.search(drillDown(everyone, request, null), new MultiCollectorManager(
+        new TopFieldCollectorManager(sort, request.limit(), after, Integer.MAX_VALUE), new FacetsCollectorManager()));
+    TopFieldDocs hits = (TopFieldDocs) found[0];
+    FacetsCollector matching = (FacetsCollector) found[1];
+    SortedSetDocValuesFacetCounts counts = hits.totalHits.value() == 0 ? null
+        : new SortedSetDocValuesFacetCounts(state, matching);
+    Map<String, List<LabelAndValue>> facets = new LinkedHashMap<>();
+    for (String dim : FACET_DIMS) {
+      if (selected.contains(dim)) {
+        DiscoverRequest without = request.without(dim);
+        facets.put(dim, shared(searcher, state, without, sortOf(without), null).facets().get(dim));
+      } else {
+        FacetResult top = counts == null ? null : counts.getTopChildren(KEPT_VALUES, dim);
+        facets.put(dim, top == null ? List.of() : List.of(top.labelValues));
+      }
+    }
+    return new Page(hits, hits.totalHits.value(), facets);
   }
 
   /**

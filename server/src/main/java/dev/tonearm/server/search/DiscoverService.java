@@ -46,10 +46,11 @@ import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.IOFunction;
 
 /**
- * The discover page: one drill-sideways search per request, so each facet dimension is counted as if its own selection
- * were not applied (with genre=Rock selected, the genre facet still counts Pop; with minRating=4 the rating facet still
- * counts 3-star tracks), and every count and hit is limited to what the caller may see. Paging is search-after with a
- * signed cursor bound to the caller and the query.
+ * The discover page, counted drill-sideways: each facet dimension as if its own selection were not applied (with
+ * genre=Rock selected, the genre facet still counts Pop; with minRating=4 the rating facet still counts 3-star
+ * tracks), every count and hit limited to what the caller may see. Narrow text is one drill-sideways search; broad
+ * text and browsing are answered from {@link BroadAnswers} (see {@link #broad}). Paging is search-after with a signed
+ * cursor bound to the caller and the query.
  */
 public final class DiscoverService {
   static final List<String> FACET_DIMS = List.of(SearchSchema.GENRE, SearchSchema.ARTIST, SearchSchema.ALBUM,

@@ -3,6 +3,7 @@ package dev.tonearm.server.search;
 import dev.tonearm.indexer.MusicAnalyzers;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The ranges of a display text that the typed words match: each word of the text whose folded form starts with
@@ -10,6 +11,8 @@ import java.util.List;
  * which has no spaces, is matched character by character.
  */
 final class Highlights {
+  private static final Pattern NOT_A_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
   private Highlights() {}
 
   static List<int[]> of(String text, String typed) {
@@ -18,7 +21,7 @@ final class Highlights {
       return ranges;
     }
     List<String> words = new ArrayList<>();
-    for (String w : MusicAnalyzers.fold(typed).split("[^\\p{L}\\p{N}]+")) {
+    for (String w : NOT_A_WORD.split(MusicAnalyzers.fold(typed))) {
       if (!w.isEmpty()) {
         words.add(w);
       }

@@ -14,6 +14,7 @@ import org.apache.lucene.document.DocumentStoredFieldVisitor;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 
@@ -38,23 +39,30 @@ final class ShownNames {
   /** The names of each hit of {@code searcher}, in order. */
   List<Names> of(IndexSearcher searcher, ScoreDoc[] hits) throws IOException {
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    // One stored-fields reader per segment and call: each holds its own decompression buffers.
+    StoredFields[] readers = new StoredFields[leaves.size()];
     List<Names> out = new ArrayList<>(hits.length);
     for (ScoreDoc hit : hits) {
-      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
-      out.add(of(leaf, hit.doc - leaf.docBase));
+      int ord = ReaderUtil.subIndex(hit.doc, leaves);
+      LeafReaderContext leaf = leaves.get(ord);
+      out.add(of(leaf, hit.doc - leaf.docBase, readers, ord));
     }
     return out;
   }
 
-  private Names of(LeafReaderContext leaf, int doc) throws IOException {
+  private Names of(LeafReaderContext leaf, int doc, StoredFields[] readers, int ord) throws IOException {
     IndexReader.CacheHelper core = leaf.reader().getCoreCacheHelper();
-    if (core == null) {
-      return read(leaf, doc);
-    }
-    Map<Integer, Names> kept = bySegment.computeIfAbsent(core.getKey(), k -> new ConcurrentHashMap<>());
-    Names names = kept.get(doc);
+    Map<Integer, Names> kept = core == null ? null
+        : bySegment.computeIfAbsent(core.getKey(), k -> new ConcurrentHashMap<>());
+    Names names = kept == null ? null : kept.get(doc);
     if (names == null) {
-      names = read(leaf, doc);
+      if (readers[ord] == null) {
+        readers[ord] = leaf.reader().storedFields();
+      }
+      names = read(readers[ord], doc);
+      if (kept == null) {
+        return names;
+      }
       if (kept.size() >= PER_SEGMENT) {
         kept.clear();
       }
@@ -63,9 +71,9 @@ final class ShownNames {
     return names;
   }
 
-  private static Names read(LeafReaderContext leaf, int doc) throws IOException {
+  private static Names read(StoredFields stored, int doc) throws IOException {
     DocumentStoredFieldVisitor visitor = new DocumentStoredFieldVisitor(FIELDS);
-    leaf.reader().storedFields().document(doc, visitor);
+    stored.document(doc, visitor);
     Document d = visitor.getDocument();
     return new Names(d.get(SearchSchema.ID), d.get(SearchSchema.TITLE), d.get(SearchSchema.ARTIST),
         d.get(SearchSchema.ALBUM));

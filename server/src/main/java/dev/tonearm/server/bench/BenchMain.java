@@ -12,8 +12,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -122,17 +120,7 @@ public final class BenchMain {
   private static void measure(Options options, Path dir, QuerySet queries) throws Exception {
     try (Directory directory = FSDirectory.open(dir)) {
       SearcherManager searchers = new SearcherManager(directory, null);
-      SearchIndex index = new SearchIndex() {
-        @Override
-        public ReferenceManager<IndexSearcher> searchers() {
-          return searchers;
-        }
-
-        @Override
-        public boolean ready() {
-          return true;
-        }
-      };
+      SearchIndex index = SearchIndex.of(searchers, () -> true);
       List<ClosedLoop.Result[]> pairs = new ArrayList<>();
       InProcess inProcess = new InProcess(index);
       try (BenchServer server = new BenchServer(index)) {

@@ -1,5 +1,6 @@
 package dev.tonearm.server.search;
 
+import java.util.function.BooleanSupplier;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ReferenceManager;
 
@@ -9,4 +10,19 @@ public interface SearchIndex {
 
   /** True once the index holds the catalog (it has caught up with the stream at least once). */
   boolean ready();
+
+  /** An index read through {@code searchers}, ready whenever {@code ready} says so. */
+  static SearchIndex of(ReferenceManager<IndexSearcher> searchers, BooleanSupplier ready) {
+    return new SearchIndex() {
+      @Override
+      public ReferenceManager<IndexSearcher> searchers() {
+        return searchers;
+      }
+
+      @Override
+      public boolean ready() {
+        return ready.getAsBoolean();
+      }
+    };
+  }
 }

@@ -29,8 +29,6 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.AfterAll;
@@ -87,17 +85,7 @@ class SoundsAlikeOnRealDataTest {
       }
     }
     searchers = new SearcherManager(directory, null);
-    recommend = new RecommendService(new SearchIndex() {
-      @Override
-      public ReferenceManager<IndexSearcher> searchers() {
-        return searchers;
-      }
-
-      @Override
-      public boolean ready() {
-        return true;
-      }
-    }, null);
+    recommend = new RecommendService(SearchIndex.of(searchers, () -> true), null);
     LOG.atInfo().addKeyValue("tracks", TRACKS.size()).addKeyValue("skippedOutOfRange", skipped)
         .log("indexed the Spotify Hit Predictor data");
   }

@@ -19,8 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.AfterAll;
@@ -78,17 +76,7 @@ class BroadAnswersTest {
       }
     }
     searchers = new SearcherManager(directory, null);
-    SearchIndex index = new SearchIndex() {
-      @Override
-      public ReferenceManager<IndexSearcher> searchers() {
-        return searchers;
-      }
-
-      @Override
-      public boolean ready() {
-        return true;
-      }
-    };
+    SearchIndex index = SearchIndex.of(searchers, () -> true);
     FacetStates facetStates = new FacetStates();
     discover = new DiscoverService(index, facetStates, new Cursors(new byte[32]));
     suggest = new SuggestService(index, facetStates);

@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.Test;
@@ -33,17 +31,7 @@ class FacetStatesTest {
       }
       AtomicBoolean open = new AtomicBoolean(false);
       try (SearcherManager searchers = new SearcherManager(directory, null)) {
-        SearchIndex index = new SearchIndex() {
-          @Override
-          public ReferenceManager<IndexSearcher> searchers() {
-            return searchers;
-          }
-
-          @Override
-          public boolean ready() {
-            return open.get();
-          }
-        };
+        SearchIndex index = SearchIndex.of(searchers, open::get);
         FacetStates states = new FacetStates();
         assertThat(states.warmed(index)).isFalse();
         open.set(true);

@@ -20,7 +20,6 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
@@ -59,17 +58,7 @@ class SuggestSplitTest {
       }
     }
     searchers = new SearcherManager(directory, null);
-    suggest = new SuggestService(new SearchIndex() {
-      @Override
-      public ReferenceManager<IndexSearcher> searchers() {
-        return searchers;
-      }
-
-      @Override
-      public boolean ready() {
-        return true;
-      }
-    }, new FacetStates());
+    suggest = new SuggestService(SearchIndex.of(searchers, () -> true), new FacetStates());
   }
 
   @AfterAll

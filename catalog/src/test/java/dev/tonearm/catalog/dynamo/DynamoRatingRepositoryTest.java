@@ -4,8 +4,6 @@ import static dev.tonearm.catalog.dynamo.Fixtures.track;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
-import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import dev.tonearm.catalog.Rating;
 import dev.tonearm.catalog.Track;
 import dev.tonearm.catalog.TrackRating;
@@ -19,10 +17,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -31,28 +28,16 @@ class DynamoRatingRepositoryTest {
   private static final Viewer ALICE = new Viewer("alice", false);
   private static final Viewer BOB = new Viewer("bob", false);
   private static final Viewer ROOT = new Viewer("root", true);
-  private static AmazonDynamoDBLocal local;
-  private static DynamoDbClient dynamo;
-  private static int tableCounter;
+  @RegisterExtension static final LocalCatalog CATALOG = new LocalCatalog("ratings");
+  private DynamoDbClient dynamo;
   private DynamoTrackRepository tracks;
   private DynamoRatingRepository ratings;
   private String table;
 
-  @BeforeAll
-  static void startDynamoDbLocal() {
-    local = DynamoDBEmbedded.create();
-    dynamo = local.dynamoDbClient();
-  }
-
-  @AfterAll
-  static void stop() {
-    local.shutdown();
-  }
-
   @BeforeEach
   void freshTable() {
-    table = "ratings-" + (++tableCounter);
-    CatalogTable.createIfMissing(dynamo, table);
+    dynamo = CATALOG.dynamo();
+    table = CATALOG.freshTable();
     Clock clock = Clock.fixed(Fixtures.NOW, ZoneOffset.UTC);
     tracks = new DynamoTrackRepository(dynamo, table, clock);
     ratings = new DynamoRatingRepository(dynamo, table, clock);

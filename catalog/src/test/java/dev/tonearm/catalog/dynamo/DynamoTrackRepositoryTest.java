@@ -5,8 +5,6 @@ import static dev.tonearm.catalog.dynamo.Fixtures.track;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
-import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import dev.tonearm.catalog.AlreadyExistsException;
 import dev.tonearm.catalog.AudioFeatures;
 import dev.tonearm.catalog.Page;
@@ -20,35 +18,22 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 class DynamoTrackRepositoryTest {
-  private static AmazonDynamoDBLocal local;
-  private static DynamoDbClient dynamo;
-  private static int tableCounter;
+  @RegisterExtension static final LocalCatalog CATALOG = new LocalCatalog("catalog");
+  private DynamoDbClient dynamo;
   private DynamoTrackRepository tracks;
   private String table;
 
-  @BeforeAll
-  static void startDynamoDbLocal() {
-    local = DynamoDBEmbedded.create();
-    dynamo = local.dynamoDbClient();
-  }
-
-  @AfterAll
-  static void stop() {
-    local.shutdown();
-  }
-
   @BeforeEach
   void freshTable() {
-    table = "catalog-" + (++tableCounter);
-    CatalogTable.createIfMissing(dynamo, table);
+    dynamo = CATALOG.dynamo();
+    table = CATALOG.freshTable();
     tracks = new DynamoTrackRepository(dynamo, table, Clock.fixed(Fixtures.NOW, ZoneOffset.UTC));
   }
 

@@ -3,8 +3,6 @@ package dev.tonearm.catalog.dynamo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
-import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import dev.tonearm.catalog.AlreadyExistsException;
 import dev.tonearm.catalog.Page;
 import dev.tonearm.catalog.TrackTags;
@@ -17,36 +15,23 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 
 class DynamoUploadRepositoryTest {
-  private static AmazonDynamoDBLocal local;
-  private static DynamoDbClient dynamo;
-  private static int tableCounter;
+  @RegisterExtension static final LocalCatalog CATALOG = new LocalCatalog("uploads");
+  private DynamoDbClient dynamo;
   private DynamoUploadRepository uploads;
   private DynamoTrackRepository tracks;
   private String table;
 
-  @BeforeAll
-  static void startDynamoDbLocal() {
-    local = DynamoDBEmbedded.create();
-    dynamo = local.dynamoDbClient();
-  }
-
-  @AfterAll
-  static void stop() {
-    local.shutdown();
-  }
-
   @BeforeEach
   void freshTable() {
-    table = "uploads-" + (++tableCounter);
-    CatalogTable.createIfMissing(dynamo, table);
+    dynamo = CATALOG.dynamo();
+    table = CATALOG.freshTable();
     Clock clock = Clock.fixed(Fixtures.NOW, ZoneOffset.UTC);
     uploads = new DynamoUploadRepository(dynamo, table, clock);
     tracks = new DynamoTrackRepository(dynamo, table, clock);
@@ -133,7 +118,7 @@ class DynamoUploadRepositoryTest {
 
   @Test
   void a_table_made_before_the_upload_indexes_gets_them() {
-    String old = "old-" + (++tableCounter);
+    String old = table + "-old";
     var definition = CatalogTable.definition(old);
     List<String> uploadKeys = List.of(UploadItems.UPLOADER, UploadItems.UPLOAD_ORDER, UploadItems.OPEN_STATE);
     dynamo.createTable(definition.toBuilder()

@@ -127,6 +127,31 @@ public final class TestServer implements AutoCloseable {
     return created.json();
   }
 
+  /**
+   * Waits until the index holds at least {@code tracks} tracks (as an admin's search counts them); the index follows
+   * the table's stream within a second. Fails the test after 5 s.
+   */
+  public void awaitIndexed(int tracks) {
+    String admin = adminToken("index-watcher");
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (true) {
+      Http.Response response = http.get("/v1/search?limit=1", admin);
+      int indexed = response.status() == 200 ? response.json().get("total").asInt() : 0;
+      if (indexed >= tracks) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the index holds " + indexed + " tracks after 5 s, expected " + tracks);
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+
   @Override
   public void close() {
     app.stop();

@@ -22,7 +22,7 @@ class RecommendApiTest {
   private static String secretId;
 
   @BeforeAll
-  static void start() throws InterruptedException {
+  static void start() {
     server = new TestServer();
     http = server.http;
     curator = server.token("curator");
@@ -40,10 +40,7 @@ class RecommendApiTest {
         {"title":"Halo (Demo)","artists":["Beyoncé"],"genres":["Pop"],"year":2008,"visibility":"private"}""")
         .get("id").asText();
     add(listener, "My Metal Demo", "Listener", "Metal", 2024);
-    String admin = server.adminToken("root");
-    for (int i = 0; i < 250 && indexedTracks(admin) < 11; i++) {
-      Thread.sleep(20); // the index follows the stream within a second
-    }
+    server.awaitIndexed(11);
   }
 
   @AfterAll
@@ -160,11 +157,6 @@ class RecommendApiTest {
     http.get("/v1/search?limit=100", server.adminToken("root")).json().get("hits")
         .forEach(h -> ids.putIfAbsent(h.get("title").asText(), h.get("id").asText()));
     return ids;
-  }
-
-  private static int indexedTracks(String token) {
-    Http.Response response = http.get("/v1/search?limit=1", token);
-    return response.status() == 200 ? response.json().get("total").asInt() : 0;
   }
 
   private static List<JsonNode> similar(String token, String id) {

@@ -30,7 +30,7 @@ class SoundsAlikeApiTest {
   private static String listener;
 
   @BeforeAll
-  static void start() throws InterruptedException {
+  static void start() {
     server = new TestServer();
     http = server.http;
     curator = server.token("curator");
@@ -43,10 +43,7 @@ class SoundsAlikeApiTest {
     add(curator, "So What", "P!nk", ROCKER, "public");
     add(curator, "No Features Yet", "坂本龍一", null, "public");
     add(curator, "Whisper Demo", "The Beatles", QUIETER_BALLAD, "private");
-    String admin = server.adminToken("root");
-    for (int i = 0; i < 250 && indexedTracks(admin) < 8; i++) {
-      Thread.sleep(20); // the index follows the stream within a second
-    }
+    server.awaitIndexed(8);
   }
 
   @AfterAll
@@ -164,10 +161,5 @@ class SoundsAlikeApiTest {
       titles = now;
     }
     return titles;
-  }
-
-  private static int indexedTracks(String token) {
-    Http.Response response = http.get("/v1/search?limit=1", token);
-    return response.status() == 200 ? response.json().get("total").asInt() : 0;
   }
 }

@@ -19,8 +19,6 @@ import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
@@ -88,10 +86,10 @@ final class ArtistDirectory {
     }
   }
 
-  /** The directory of {@code searcher}'s reader; {@code state} is that reader's facet state. */
-  static ArtistDirectory build(IndexSearcher searcher, SortedSetDocValuesReaderState state) throws IOException {
-    Map<String, Integer> publicCounts = counts(searcher, state, visibility(Visibility.PUBLIC));
-    Map<String, Integer> privateCounts = counts(searcher, state, visibility(Visibility.PRIVATE));
+  /** The directory of {@code searcher}'s reader; {@code table} is that reader's facet table. */
+  static ArtistDirectory build(IndexSearcher searcher, FacetTable table) throws IOException {
+    Map<String, Integer> publicCounts = counts(searcher, table, visibility(Visibility.PUBLIC));
+    Map<String, Integer> privateCounts = counts(searcher, table, visibility(Visibility.PRIVATE));
     Set<String> all = new LinkedHashSet<>(publicCounts.keySet());
     all.addAll(privateCounts.keySet());
     // Most public tracks first: a lookup visits names in that order and stops once no later one can place.
@@ -106,7 +104,7 @@ final class ArtistDirectory {
       privateTracks[i] = privateCounts.getOrDefault(names[i], 0);
     }
     return new ArtistDirectory(names, publicTracks, privateTracks,
-        privateByOwner(searcher.getIndexReader(), state.getField()));
+        privateByOwner(searcher.getIndexReader(), table.state().getField()));
   }
 
   /** One suggested artist: its name and how many tracks the caller may see. */
@@ -294,14 +292,14 @@ final class ArtistDirectory {
   }
 
   /** Tracks per credited artist among those {@code query} matches. */
-  private static Map<String, Integer> counts(IndexSearcher searcher, SortedSetDocValuesReaderState state, Query query)
+  private static Map<String, Integer> counts(IndexSearcher searcher, FacetTable table, Query query)
       throws IOException {
     FacetsCollector hits = searcher.search(query, new FacetsCollectorManager());
     Map<String, Integer> counts = new HashMap<>();
     if (hits.getMatchingDocs().stream().allMatch(m -> m.totalHits() == 0)) {
       return counts;
     }
-    FacetResult all = new SortedSetDocValuesFacetCounts(state, hits).getAllChildren(SearchSchema.ARTIST);
+    FacetResult all = table.count(hits).getAllChildren(SearchSchema.ARTIST);
     if (all != null) {
       for (LabelAndValue lv : all.labelValues) {
         counts.put(lv.label, lv.value.intValue());

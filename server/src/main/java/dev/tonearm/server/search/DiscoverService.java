@@ -23,17 +23,17 @@ import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.MultiFacets;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.TotalHitCountCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ReferenceManager;
@@ -76,14 +76,14 @@ public final class DiscoverService {
     IndexSearcher searcher = manager.acquire();
     try {
       FieldDoc after = request.cursor() == null ? null : openCursor(viewer, request, sort);
-      SortedSetDocValuesReaderState state = facetStates.of(searcher.getIndexReader());
-      if (state == null) {
+      FacetTable table = facetStates.of(searcher.getIndexReader());
+      if (table == null) {
         return empty();
       }
       Query visible = TrackQueries.visibleTo(viewer);
       Page page = (browsing(request) || BroadAnswers.broad(request.q())) && BroadAnswers.splits(viewer)
-          ? broad(searcher, state, viewer, request, sort, after)
-          : page(searcher, state, base(visible, request), request, sort, after, FACET_VALUES);
+          ? broad(searcher, table, viewer, request, sort, after)
+          : page(searcher, table, base(visible, request), request, sort, after, FACET_VALUES);
       return render(searcher, page, viewer, request);
     } finally {
       manager.release(searcher);
@@ -93,17 +93,45 @@ public final class DiscoverService {
   /** One page of hits, their total and the top values of each facet dimension. */
   record Page(TopFieldDocs hits, long total, Map<String, List<LabelAndValue>> facets) {}
 
-  private static Page page(IndexSearcher searcher, SortedSetDocValuesReaderState state, Query base,
+  /**
+   * The page of {@code base} narrowed by the request's selections, counted drill-sideways. The hits are found
+   * apart from the counting: ranked alone, a search skips blocks that cannot reach the page (the match classes
+   * and popularity bound each block's best score), while counting visits every match but scores none. Counting
+   * while ranking would score every match of broad text, a third of the catalog.
+   */
+  private static Page page(IndexSearcher searcher, FacetTable table, Query base,
       DiscoverRequest request, Sort sort, FieldDoc after, int facetValues) throws IOException {
     DrillDownQuery query = drillDown(base, request, null);
-    DrillSideways sideways = new DrillSideways(searcher, TrackDocuments.FACETS, state);
-    DrillSideways.DrillSidewaysResult result = sideways.search(query, null, after, request.limit(), sort, false);
+    TopFieldDocs hits = top(searcher, query, request, sort, after);
+    DrillSideways sideways = new DrillSideways(searcher, TrackDocuments.FACETS, table.state()) {
+      @Override
+      protected Facets buildFacetsResult(FacetsCollector drillDowns, FacetsCollector[] drillSideways,
+          String[] drillSidewaysDims) throws IOException {
+        Facets narrowed = table.count(drillDowns);
+        if (drillSideways == null || drillSideways.length == 0) {
+          return narrowed;
+        }
+        Map<String, Facets> sideways = new HashMap<>();
+        for (int i = 0; i < drillSideways.length; i++) {
+          sideways.put(drillSidewaysDims[i], table.count(drillSideways[i]));
+        }
+        return new MultiFacets(sideways, narrowed);
+      }
+    };
+    DrillSideways.ConcurrentDrillSidewaysResult<Integer> counted =
+        sideways.search(query, new TotalHitCountCollectorManager(searcher.getSlices()));
     Map<String, List<LabelAndValue>> facets = new LinkedHashMap<>();
     for (String dim : FACET_DIMS) {
-      FacetResult top = result.facets.getTopChildren(facetValues, dim);
+      FacetResult top = counted.facets.getTopChildren(facetValues, dim);
       facets.put(dim, top == null ? List.of() : List.of(top.labelValues));
     }
-    return new Page((TopFieldDocs) result.hits, result.hits.totalHits.value(), facets);
+    return new Page(hits, counted.collectorResult, facets);
+  }
+
+  /** The page of hits of {@code query} alone; its total is a lower bound. */
+  private static TopFieldDocs top(IndexSearcher searcher, Query query, DiscoverRequest request, Sort sort,
+      FieldDoc after) throws IOException {
+    return searcher.search(query, new TopFieldCollectorManager(sort, request.limit(), after, request.limit()));
   }
 
   /**
@@ -111,14 +139,14 @@ public final class DiscoverService {
    * the hits, and per dimension one with every other dimension's selection. Each is a conjunction led by the few
    * tracks, where {@link DrillSideways} may walk a whole selected genre.
    */
-  private static Page smallPage(IndexSearcher searcher, SortedSetDocValuesReaderState state, Query base,
+  private static Page smallPage(IndexSearcher searcher, FacetTable table, Query base,
       DiscoverRequest request, Sort sort, FieldDoc after) throws IOException {
     TopFieldDocs hits = searcher.search(drillDown(base, request, null),
         new TopFieldCollectorManager(sort, request.limit(), after, Integer.MAX_VALUE));
     Map<String, List<LabelAndValue>> facets = new LinkedHashMap<>();
     for (String dim : FACET_DIMS) {
       FacetsCollector matching = searcher.search(drillDown(base, request, dim), new FacetsCollectorManager());
-      FacetResult top = new SortedSetDocValuesFacetCounts(state, matching).getAllChildren(dim);
+      FacetResult top = table.count(matching).getAllChildren(dim);
       facets.put(dim, top == null ? List.of() : List.of(top.labelValues));
     }
     return new Page(hits, hits.totalHits.value(), facets);
@@ -153,11 +181,11 @@ public final class DiscoverService {
    * value. The public part keeps the top {@value #KEPT_VALUES} values per dimension; a value of the caller's
    * beyond those is counted exactly only when it could still reach the top shown.
    */
-  private Page broad(IndexSearcher searcher, SortedSetDocValuesReaderState state, Viewer viewer,
+  private Page broad(IndexSearcher searcher, FacetTable table, Viewer viewer,
       DiscoverRequest request, Sort sort, FieldDoc after) throws IOException {
     Query everyone = base(BroadAnswers.publicOnly(), request);
-    Page shared = shared(searcher, state, request, sort, after);
-    Page own = smallPage(searcher, state, base(BroadAnswers.ownPrivate(viewer), request), request, sort, after);
+    Page shared = shared(searcher, table, request, sort, after);
+    Page own = smallPage(searcher, table, base(BroadAnswers.ownPrivate(viewer), request), request, sort, after);
     TopFieldDocs hits = TopDocs.merge(sort, request.limit(), new TopFieldDocs[] {shared.hits(), own.hits()});
     Map<String, List<LabelAndValue>> facets = new LinkedHashMap<>();
     for (String dim : FACET_DIMS) {
@@ -172,11 +200,11 @@ public final class DiscoverService {
   }
 
   /** The public part of a broad answer, kept in {@link BroadAnswers}. */
-  private Page shared(IndexSearcher searcher, SortedSetDocValuesReaderState state, DiscoverRequest request,
+  private Page shared(IndexSearcher searcher, FacetTable table, DiscoverRequest request,
       Sort sort, FieldDoc after) throws IOException {
     String key = request.shape() + "\u001f" + (after == null ? "" : after.doc + Arrays.toString(after.fields));
     return broadAnswers.get(searcher.getIndexReader(), key,
-        () -> sharedPage(searcher, state, request, sort, after));
+        () -> sharedPage(searcher, table, request, sort, after));
   }
 
   /**
@@ -186,30 +214,29 @@ public final class DiscoverService {
    * counts, from answers many requests share: a genre browse takes its genre counts from the landing view's. A
    * first sighting then passes over the tracks the selections keep instead of over most of the catalog.
    */
-  private Page sharedPage(IndexSearcher searcher, SortedSetDocValuesReaderState state, DiscoverRequest request,
+  private Page sharedPage(IndexSearcher searcher, FacetTable table, DiscoverRequest request,
       Sort sort, FieldDoc after) throws IOException {
     Query everyone = base(BroadAnswers.publicOnly(), request);
     List<String> selected = request.selectedDims();
     if (selected.isEmpty()) {
-      return page(searcher, state, everyone, request, sort, after, KEPT_VALUES);
+      return page(searcher, table, everyone, request, sort, after, KEPT_VALUES);
     }
-    Object[] found = searcher.search(drillDown(everyone, request, null), new MultiCollectorManager(
-        new TopFieldCollectorManager(sort, request.limit(), after, Integer.MAX_VALUE), new FacetsCollectorManager()));
-    TopFieldDocs hits = (TopFieldDocs) found[0];
-    FacetsCollector matching = (FacetsCollector) found[1];
-    SortedSetDocValuesFacetCounts counts = hits.totalHits.value() == 0 ? null
-        : new SortedSetDocValuesFacetCounts(state, matching);
+    DrillDownQuery narrowed = drillDown(everyone, request, null);
+    TopFieldDocs hits = top(searcher, narrowed, request, sort, after);
+    FacetsCollector matching = searcher.search(narrowed, new FacetsCollectorManager());
+    long total = matching.getMatchingDocs().stream().mapToLong(FacetsCollector.MatchingDocs::totalHits).sum();
+    Facets counts = total == 0 ? null : table.count(matching);
     Map<String, List<LabelAndValue>> facets = new LinkedHashMap<>();
     for (String dim : FACET_DIMS) {
       if (selected.contains(dim)) {
         DiscoverRequest without = request.without(dim);
-        facets.put(dim, shared(searcher, state, without, sortOf(without), null).facets().get(dim));
+        facets.put(dim, shared(searcher, table, without, sortOf(without), null).facets().get(dim));
       } else {
         FacetResult top = counts == null ? null : counts.getTopChildren(KEPT_VALUES, dim);
         facets.put(dim, top == null ? List.of() : List.of(top.labelValues));
       }
     }
-    return new Page(hits, hits.totalHits.value(), facets);
+    return new Page(hits, total, facets);
   }
 
   /**

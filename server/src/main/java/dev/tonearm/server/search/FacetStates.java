@@ -13,7 +13,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
@@ -22,11 +21,14 @@ import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.store.AlreadyClosedException;
 
 /**
- * The sorted-set facet state of each open reader, built once per reader (it maps ordinals across segments, too
- * costly to rebuild per query) and dropped with the reader; likewise the reader's {@link ArtistDirectory}.
+ * The facet table of each open reader (its sorted-set facet state, which maps ordinals across segments, and the
+ * {@link FacetTable} counted from), built once per reader, too costly to rebuild per query, and dropped with the
+ * reader; likewise the reader's {@link ArtistDirectory}.
  */
 public final class FacetStates {
-  private final Map<IndexReader.CacheKey, SortedSetDocValuesReaderState> states =
+  private final Map<IndexReader.CacheKey, FacetTable> tables = Collections.synchronizedMap(new WeakHashMap<>());
+  /** Uninverted segments by core key, shared by the readers that hold them. */
+  private final Map<IndexReader.CacheKey, FacetTable.Segment> segments =
       Collections.synchronizedMap(new WeakHashMap<>());
   /** How long a keystroke waits for a new reader's artist directory before the previous one answers. */
   static final long FRESH_WAIT_MILLIS = 50;
@@ -42,9 +44,9 @@ public final class FacetStates {
   /** The reader whose directory was asked for last: a build queued behind it for an older reader is skipped. */
   private volatile IndexReader.CacheKey newestAsked;
 
-  /** The state of {@code reader}, or null while no document of it has facets (an empty index). */
-  public SortedSetDocValuesReaderState of(IndexReader reader) {
-    SortedSetDocValuesReaderState known = states.get(reader.getReaderCacheHelper().getKey());
+  /** The facet table of {@code reader}, or null while no document of it has facets (an empty index). */
+  FacetTable of(IndexReader reader) {
+    FacetTable known = tables.get(reader.getReaderCacheHelper().getKey());
     if (known != null) {
       return known; // every keystroke asks: merging the field infos of every segment again is not free
     }
@@ -52,9 +54,9 @@ public final class FacetStates {
       return null;
     }
     IndexReader.CacheKey key = reader.getReaderCacheHelper().getKey();
-    return states.computeIfAbsent(key, k -> {
+    return tables.computeIfAbsent(key, k -> {
       try {
-        return new DefaultSortedSetDocValuesReaderState(reader, TrackDocuments.FACETS);
+        return FacetTable.of(new DefaultSortedSetDocValuesReaderState(reader, TrackDocuments.FACETS), segments);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -74,11 +76,11 @@ public final class FacetStates {
       ReferenceManager<IndexSearcher> manager = index.searchers();
       IndexSearcher searcher = manager.acquire();
       try {
-        SortedSetDocValuesReaderState state = of(searcher.getIndexReader());
-        if (state == null) {
+        FacetTable table = of(searcher.getIndexReader());
+        if (table == null) {
           return true; // an empty index: nothing to count
         }
-        Future<ArtistDirectory> built = directoryOf(searcher.getIndexReader(), state);
+        Future<ArtistDirectory> built = directoryOf(searcher.getIndexReader(), table);
         if (newestArtists == null && built.isDone() && failed(built)) {
           artists.remove(searcher.getIndexReader().getReaderCacheHelper().getKey()); // the next check tries again
         }
@@ -92,16 +94,16 @@ public final class FacetStates {
   }
 
   /**
-   * The artist directory of {@code searcher}'s reader (whose facet state is {@code state}), built on a background
+   * The artist directory of {@code searcher}'s reader (whose facet table is {@code table}), built on a background
    * thread. While a new reader's directory is still being built after {@link #FRESH_WAIT_MILLIS}, the newest
    * finished one answers: a refresh-old directory only lags in counts and brand-new names, where blocking would
    * put a whole-catalog count into a keystroke's latency. When readers refresh faster than directories build,
    * builds for readers already superseded are skipped (their requests get the newest finished directory), so
    * the queue never holds more than the work that matters.
    */
-  ArtistDirectory artists(IndexSearcher searcher, SortedSetDocValuesReaderState state) throws IOException {
+  ArtistDirectory artists(IndexSearcher searcher, FacetTable table) throws IOException {
     IndexReader reader = searcher.getIndexReader();
-    Future<ArtistDirectory> built = directoryOf(reader, state);
+    Future<ArtistDirectory> built = directoryOf(reader, table);
     try {
       ArtistDirectory newest = newestArtists;
       return newest == null || built.isDone() ? built.get() : built.get(FRESH_WAIT_MILLIS, TimeUnit.MILLISECONDS);
@@ -129,7 +131,7 @@ public final class FacetStates {
   }
 
   /** The build of {@code reader}'s directory, submitted on first asking. */
-  private Future<ArtistDirectory> directoryOf(IndexReader reader, SortedSetDocValuesReaderState state) {
+  private Future<ArtistDirectory> directoryOf(IndexReader reader, FacetTable table) {
     return artists.computeIfAbsent(reader.getReaderCacheHelper().getKey(), k -> {
       newestAsked = k;
       reader.incRef(); // the build outlives this request's hold on the reader
@@ -139,7 +141,7 @@ public final class FacetStates {
           if (finished != null && newestAsked != k) {
             return finished;
           }
-          ArtistDirectory directory = ArtistDirectory.build(new IndexSearcher(reader), state);
+          ArtistDirectory directory = ArtistDirectory.build(new IndexSearcher(reader), table);
           newestArtists = directory;
           return directory;
         } finally {

@@ -11,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -97,11 +96,11 @@ public final class SuggestService {
 
   private List<Map<String, Object>> artists(IndexSearcher searcher, Viewer viewer, NameMatch names, String q)
       throws IOException {
-    SortedSetDocValuesReaderState state = facetStates.of(searcher.getIndexReader());
-    if (state == null) {
+    FacetTable table = facetStates.of(searcher.getIndexReader());
+    if (table == null) {
       return List.of();
     }
-    return facetStates.artists(searcher, state).find(viewer, names, NAME_LIMIT).stream()
+    return facetStates.artists(searcher, table).find(viewer, names, NAME_LIMIT).stream()
         .map(a -> Map.<String, Object>of("name", a.name(), "trackCount", a.trackCount(),
             "highlight", Highlights.of(a.name(), q)))
         .toList();

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
@@ -13,6 +14,7 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiDocValues;
 import org.apache.lucene.index.OrdinalMap;
 import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.LongValues;
 
@@ -28,6 +30,8 @@ final class FacetTable {
   private final SortedSetDocValuesReaderState state;
   private final Segment[] segments;
   private final int[][] toReader;
+  /** Each value's label (without its dimension) by the reader's ordinal: a top-200 list names 200 values. */
+  private final String[] labels;
 
   /** One segment's ordinals: those of doc d are {@code ords[starts[d]..starts[d+1])}, in the segment's numbering. */
   record Segment(int[] starts, int[] ords, int valueCount) {
@@ -54,10 +58,11 @@ final class FacetTable {
     }
   }
 
-  private FacetTable(SortedSetDocValuesReaderState state, Segment[] segments, int[][] toReader) {
+  private FacetTable(SortedSetDocValuesReaderState state, Segment[] segments, int[][] toReader, String[] labels) {
     this.state = state;
     this.segments = segments;
     this.toReader = toReader;
+    this.labels = labels;
   }
 
   /**
@@ -88,7 +93,17 @@ final class FacetTable {
       }
       toReader[leaf.ord] = global;
     }
-    return new FacetTable(state, segments, toReader);
+    String[] labels = new String[state.getSize()];
+    TermsEnum values = state.getDocValues().termsEnum();
+    for (int ord = 0; values.next() != null; ord++) {
+      labels[ord] = FacetsConfig.stringToPath(values.term().utf8ToString())[1];
+    }
+    return new FacetTable(state, segments, toReader, labels);
+  }
+
+  /** The label of the value the reader numbers {@code ord}. */
+  String label(int ord) {
+    return labels[ord];
   }
 
   SortedSetDocValuesReaderState state() {
@@ -115,6 +130,6 @@ final class FacetTable {
         }
       }
     }
-    return new TableCounts(state, counts);
+    return new TableCounts(this, counts);
   }
 }

@@ -10,7 +10,6 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState.OrdRange;
-import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.LongHeap;
 
@@ -21,12 +20,13 @@ import org.apache.lucene.util.LongHeap;
  * track count). Tonearm's dimensions are flat: a path below a dimension is refused.
  */
 final class TableCounts extends Facets {
+  private final FacetTable table;
   private final SortedSetDocValuesReaderState state;
   private final int[] counts;
-  private SortedSetDocValues labels;
 
-  TableCounts(SortedSetDocValuesReaderState state, int[] counts) {
-    this.state = state;
+  TableCounts(FacetTable table, int[] counts) {
+    this.table = table;
+    this.state = table.state();
     this.counts = counts;
   }
 
@@ -85,7 +85,7 @@ final class TableCounts extends Facets {
     if (path.length != 1) {
       throw new IllegalArgumentException("path must be one value below the dimension (got " + path.length + ")");
     }
-    long ord = labels().lookupTerm(new BytesRef(FacetsConfig.pathToString(dim, path)));
+    long ord = state.getDocValues().lookupTerm(new BytesRef(FacetsConfig.pathToString(dim, path)));
     return ord < 0 ? -1 : counts[(int) ord];
   }
 
@@ -113,14 +113,7 @@ final class TableCounts extends Facets {
     return state.getFacetsConfig().getDimConfig(dim).multiValued ? -1 : (int) sum;
   }
 
-  private String label(int ord) throws IOException {
-    return FacetsConfig.stringToPath(labels().lookupOrd(ord).utf8ToString())[1];
-  }
-
-  private SortedSetDocValues labels() throws IOException {
-    if (labels == null) {
-      labels = state.getDocValues();
-    }
-    return labels;
+  private String label(int ord) {
+    return table.label(ord);
   }
 }

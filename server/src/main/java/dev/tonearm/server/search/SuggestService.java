@@ -29,6 +29,13 @@ public final class SuggestService {
   /** Top tracks whose albums and names feed the album and completion lists: each is a stored-fields read. */
   static final int NAME_CANDIDATES = 20;
   static final int NAME_LIMIT = 5;
+  /**
+   * Typed words from which a search scores every match instead of skipping blocks. Each word must match, so
+   * three or more match few tracks, and scoring those few costs less than the block-max bookkeeping of the nested
+   * per-word disjunctions, which bound every block again ("Post Malone Featuring 21 Savage" 3.3 → 2.3 ms). With one
+   * or two words the skipping pays ("love you" 1.5 → 3.8 ms when exhaustive).
+   */
+  static final int EXHAUSTIVE_WORDS = 3;
 
   private final SearchIndex index;
   private final FacetStates facetStates;
@@ -64,11 +71,12 @@ public final class SuggestService {
    */
   private TopDocs topTracks(IndexSearcher searcher, Viewer viewer, String q, int n) throws IOException {
     if (!BroadAnswers.splits(viewer) || !BroadAnswers.broad(q)) {
-      return TrackQueries.typedFirst(q, n, match -> top(searcher, match, TrackQueries.visibleTo(viewer), n)).top();
+      return TrackQueries.typedFirst(q, n, match -> top(searcher, match, TrackQueries.visibleTo(viewer), n, q))
+          .top();
     }
     // Keyed by the text exactly as typed: a space after the last word changes its meaning ("bell" vs "bell ").
     TrackQueries.Found publicPart = broadAnswers.get(searcher.getIndexReader(), n + "\u001f" + q,
-        () -> TrackQueries.typedFirst(q, n, match -> top(searcher, match, BroadAnswers.publicOnly(), n)));
+        () -> TrackQueries.typedFirst(q, n, match -> top(searcher, match, BroadAnswers.publicOnly(), n, q)));
     // The listener's own tracks count only where they beat the public page's last hit, and tolerate typos only
     // where the public part had to.
     ScoreDoc[] shared = publicPart.top().scoreDocs;
@@ -78,8 +86,9 @@ public final class SuggestService {
     return merged(n, publicPart.top(), ownPart);
   }
 
-  private static TopDocs top(IndexSearcher searcher, Query match, Query filter, int n) throws IOException {
-    return searcher.search(filtered(match, filter), new TopScoreDocCollectorManager(n, n));
+  private static TopDocs top(IndexSearcher searcher, Query match, Query filter, int n, String q) throws IOException {
+    int counted = q.strip().split("\\s+").length >= EXHAUSTIVE_WORDS ? Integer.MAX_VALUE : n;
+    return searcher.search(filtered(match, filter), new TopScoreDocCollectorManager(n, counted));
   }
 
   private static Query filtered(Query match, Query filter) {

@@ -17,11 +17,19 @@ import java.text.ParseException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Verifies access tokens. A token that fails any check is a 401 {@link Problem} whose detail says which check
  * failed in general terms, never echoing the token.
+ *
+ * <p>A token that passed is remembered, by its exact text (signature included), until it expires as the claims
+ * check sees it (expiry plus the allowed clock skew) and for at most {@link #REMEMBERED_FOR}: a listener sends the
+ * same token with every keystroke, and checking its RSA signature again each time costs more than the rest of the
+ * request's HTTP handling. A removed signing key stops being honoured within that bound, as the key set itself is
+ * cached for {@code KEY_CACHE_TTL} anyway.
  */
 public final class AccessTokenVerifier {
   static final int MAX_CLOCK_SKEW_SECONDS = 5;
@@ -29,7 +37,14 @@ public final class AccessTokenVerifier {
   private static final Duration KEY_FETCH_TIMEOUT = Duration.ofSeconds(5);
   private static final Duration MIN_REFETCH_INTERVAL = Duration.ofSeconds(30);
 
+  static final Duration REMEMBERED_FOR = Duration.ofMinutes(5);
+  /** Tokens remembered at once; the memory is emptied when full (a few megabytes at most). */
+  static final int REMEMBERED_TOKENS = 10_000;
+
   private final ConfigurableJWTProcessor<SecurityContext> processor;
+  private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+
+  private record Verified(Caller caller, long untilMillis) {}
 
   public AccessTokenVerifier(AuthSettings settings) {
     this(settings, MIN_REFETCH_INTERVAL);
@@ -61,6 +76,14 @@ public final class AccessTokenVerifier {
 
   /** Returns the caller a bearer token speaks for, or throws a 401 problem. */
   public Caller verify(String token) {
+    long now = System.currentTimeMillis();
+    Verified known = verified.get(token);
+    if (known != null) {
+      if (now < known.untilMillis()) {
+        return known.caller();
+      }
+      verified.remove(token);
+    }
     JWTClaimsSet claims;
     try {
       claims = processor.process(token, null);
@@ -71,7 +94,13 @@ public final class AccessTokenVerifier {
     } catch (JOSEException e) {
       throw Problem.unauthorized("the access token could not be verified");
     }
-    return new Caller(claims.getSubject(), username(claims), groups(claims));
+    Caller caller = new Caller(claims.getSubject(), username(claims), groups(claims));
+    long expires = claims.getExpirationTime().getTime() + MAX_CLOCK_SKEW_SECONDS * 1000L;
+    if (verified.size() >= REMEMBERED_TOKENS) {
+      verified.clear();
+    }
+    verified.put(token, new Verified(caller, Math.min(expires, now + REMEMBERED_FOR.toMillis())));
+    return caller;
   }
 
   private static String username(JWTClaimsSet claims) {

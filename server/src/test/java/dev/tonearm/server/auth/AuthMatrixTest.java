@@ -15,6 +15,7 @@ import dev.tonearm.server.Http;
 import dev.tonearm.server.TestServer;
 import dev.tonearm.server.http.Access;
 import dev.tonearm.server.http.Route;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -100,6 +101,17 @@ class AuthMatrixTest {
     JWTClaimsSet longExpired = valid(server.issuer, b -> b.expirationTime(Date.from(Instant.now().minusSeconds(10))));
     assertThat(server.http.get("/v1/me", server.issuer.sign(justExpired)).status()).isEqualTo(200);
     assertThat(server.http.get("/v1/me", server.issuer.sign(longExpired)).status()).isEqualTo(401);
+  }
+
+  @Test
+  void a_token_accepted_before_is_refused_once_past_its_expiry_and_skew() throws InterruptedException {
+    // Expired 4 s ago: inside the 5 s skew now, beyond it in a little over a second. The first call is remembered.
+    Instant expiry = Instant.now().minusSeconds(4);
+    String token = server.issuer.sign(valid(server.issuer, b -> b.expirationTime(Date.from(expiry))));
+    assertThat(server.http.get("/v1/me", token).status()).isEqualTo(200);
+    assertThat(server.http.get("/v1/me", token).status()).isEqualTo(200);
+    Thread.sleep(Math.max(0, Duration.between(Instant.now(), expiry.plusSeconds(6)).toMillis()));
+    assertThat(server.http.get("/v1/me", token).status()).isEqualTo(401);
   }
 
   @Test

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,10 +27,13 @@ import org.apache.lucene.store.AlreadyClosedException;
  * reader; likewise the reader's {@link ArtistDirectory}.
  */
 public final class FacetStates {
-  private final Map<IndexReader.CacheKey, FacetTable> tables = Collections.synchronizedMap(new WeakHashMap<>());
-  /** Uninverted segments by core key, shared by the readers that hold them. */
-  private final Map<IndexReader.CacheKey, FacetTable.Segment> segments =
-      Collections.synchronizedMap(new WeakHashMap<>());
+  /**
+   * Tables by reader, each dropped when its reader closes. A concurrent map: while a new reader's table is built
+   * (uninverting a freshly merged segment takes a while), searches on the previous reader go on.
+   */
+  private final Map<IndexReader.CacheKey, FacetTable> tables = new ConcurrentHashMap<>();
+  /** Uninverted segments by core key, shared by the readers that hold them, dropped when the segment closes. */
+  private final Map<IndexReader.CacheKey, FacetTable.Segment> segments = new ConcurrentHashMap<>();
   /** How long a keystroke waits for a new reader's artist directory before the previous one answers. */
   static final long FRESH_WAIT_MILLIS = 50;
 
@@ -53,9 +57,10 @@ public final class FacetStates {
     if (FieldInfos.getMergedFieldInfos(reader).fieldInfo(FacetsConfig.DEFAULT_INDEX_FIELD_NAME) == null) {
       return null;
     }
-    IndexReader.CacheKey key = reader.getReaderCacheHelper().getKey();
-    return tables.computeIfAbsent(key, k -> {
+    IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
+    return tables.computeIfAbsent(helper.getKey(), k -> {
       try {
+        helper.addClosedListener(tables::remove);
         return FacetTable.of(new DefaultSortedSetDocValuesReaderState(reader, TrackDocuments.FACETS), segments);
       } catch (IOException e) {
         throw new UncheckedIOException(e);

@@ -66,8 +66,8 @@ final class FacetTable {
   }
 
   /**
-   * The table of {@code state}'s reader. {@code kept} holds segments already uninverted, by core key (weakly, by
-   * the caller); new ones are added to it.
+   * The table of {@code state}'s reader. {@code kept} holds segments already uninverted, by core key; new ones
+   * are added to it, each removed again when its segment closes.
    */
   static FacetTable of(SortedSetDocValuesReaderState state, Map<IndexReader.CacheKey, Segment> kept)
       throws IOException {
@@ -81,8 +81,8 @@ final class FacetTable {
       Segment segment = core == null ? null : kept.get(core.getKey());
       if (segment == null) {
         segment = Segment.uninvert(leaf.reader(), state.getField());
-        if (core != null) {
-          kept.put(core.getKey(), segment);
+        if (core != null && kept.putIfAbsent(core.getKey(), segment) == null) {
+          core.addClosedListener(kept::remove);
         }
       }
       segments[leaf.ord] = segment;

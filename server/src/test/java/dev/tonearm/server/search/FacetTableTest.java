@@ -73,6 +73,7 @@ class FacetTableTest {
         }
       }
     }
+    assertThat(kept).isEmpty(); // every segment closed with the writer and its readers: nothing is held on to
   }
 
   @Test

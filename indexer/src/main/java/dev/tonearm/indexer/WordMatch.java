@@ -16,6 +16,7 @@ import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
@@ -178,6 +179,9 @@ final class WordMatch {
 
   private static void add(List<Query> classes, String field, String word, float boost) {
     Query query = BUILDER.createBooleanQuery(field, word, Occur.MUST);
+    if (query instanceof TermQuery single) {
+      query = new KeptTerm(single.getTerm());
+    }
     if (query != null) {
       classes.add(constant(query, boost));
     }

@@ -28,8 +28,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>A token that passed is remembered, by its exact text (signature included), until it expires as the claims
  * check sees it (expiry plus the allowed clock skew) and for at most {@link #REMEMBERED_FOR}: a listener sends the
  * same token with every keystroke, and checking its RSA signature again each time costs more than the rest of the
- * request's HTTP handling. A removed signing key stops being honoured within that bound, as the key set itself is
- * cached for {@code KEY_CACHE_TTL} anyway.
+ * request's HTTP handling. Only tokens that passed are remembered, so bad tokens cannot fill the memory; and a
+ * token outlives the removal of its signing key by at most that bound, less than the hour the key set itself is
+ * cached ({@code KEY_CACHE_TTL}).
  */
 public final class AccessTokenVerifier {
   static final int MAX_CLOCK_SKEW_SECONDS = 5;
@@ -38,7 +39,7 @@ public final class AccessTokenVerifier {
   private static final Duration MIN_REFETCH_INTERVAL = Duration.ofSeconds(30);
 
   static final Duration REMEMBERED_FOR = Duration.ofMinutes(5);
-  /** Tokens remembered at once; the memory is emptied when full (a few megabytes at most). */
+  /** Tokens remembered at once; the memory is emptied when full (about 10 MB at most). */
   static final int REMEMBERED_TOKENS = 10_000;
 
   private final ConfigurableJWTProcessor<SecurityContext> processor;

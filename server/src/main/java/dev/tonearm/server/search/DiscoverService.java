@@ -24,17 +24,16 @@ import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
-import org.apache.lucene.facet.MultiFacets;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.MultiFacets;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.TotalHitCountCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ReferenceManager;
@@ -43,6 +42,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHitCountCollectorManager;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.IOFunction;
@@ -50,9 +50,10 @@ import org.apache.lucene.util.IOFunction;
 /**
  * The discover page, counted drill-sideways: each facet dimension as if its own selection were not applied (with
  * genre=Rock selected, the genre facet still counts Pop; with minRating=4 the rating facet still counts 3-star
- * tracks), every count and hit limited to what the caller may see. Narrow text is one drill-sideways search; broad
- * text and browsing are answered from {@link BroadAnswers} (see {@link #broad}). Paging is search-after with a signed
- * cursor bound to the caller and the query.
+ * tracks), every count and hit limited to what the caller may see. Narrow text is one ranked search for the page and
+ * one drill-sideways pass for the counts ({@link #page}), counted from the reader's {@link FacetTable}; broad text and
+ * browsing are answered from {@link BroadAnswers} (see {@link #broad}). Paging is search-after with a signed cursor
+ * bound to the caller and the query.
  */
 public final class DiscoverService {
   static final List<String> FACET_DIMS = List.of(SearchSchema.GENRE, SearchSchema.ARTIST, SearchSchema.ALBUM,

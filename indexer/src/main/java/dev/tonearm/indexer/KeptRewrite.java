@@ -1,11 +1,6 @@
 package dev.tonearm.indexer;
 
 import java.io.IOException;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.WeakHashMap;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
@@ -21,8 +16,7 @@ import org.apache.lucene.search.QueryVisitor;
 final class KeptRewrite extends Query {
   static final int PER_READER = 4096;
 
-  private static final Map<IndexReader.CacheKey, Map<Query, Query>> BY_READER =
-      Collections.synchronizedMap(new WeakHashMap<>());
+  private static final PerReaderCache<Query, Query> KEPT = new PerReaderCache<>(PER_READER);
 
   private final Query query;
 
@@ -32,23 +26,7 @@ final class KeptRewrite extends Query {
 
   @Override
   public Query rewrite(IndexSearcher searcher) throws IOException {
-    IndexReader.CacheHelper helper = searcher.getIndexReader().getReaderCacheHelper();
-    if (helper == null) {
-      return searcher.rewrite(query);
-    }
-    Map<Query, Query> kept = BY_READER.computeIfAbsent(helper.getKey(),
-        k -> Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
-          @Override
-          protected boolean removeEldestEntry(Map.Entry<Query, Query> eldest) {
-            return size() > PER_READER;
-          }
-        }));
-    Query rewritten = kept.get(query);
-    if (rewritten == null) {
-      rewritten = searcher.rewrite(query); // outside any lock; two threads may both rewrite, alike
-      kept.put(query, rewritten);
-    }
-    return rewritten;
+    return KEPT.get(searcher.getIndexReader(), query, () -> searcher.rewrite(query));
   }
 
   @Override

@@ -1,11 +1,6 @@
 package dev.tonearm.indexer;
 
 import java.io.IOException;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.WeakHashMap;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.IndexSearcher;
@@ -23,8 +18,7 @@ import org.apache.lucene.search.TermQuery;
 final class KeptTerm extends Query {
   static final int PER_READER = 16_384;
 
-  private static final Map<IndexReader.CacheKey, Map<Term, TermStates>> BY_READER =
-      Collections.synchronizedMap(new WeakHashMap<>());
+  private static final PerReaderCache<Term, TermStates> KEPT = new PerReaderCache<>(PER_READER);
 
   private final Term term;
 
@@ -34,22 +28,7 @@ final class KeptTerm extends Query {
 
   @Override
   public Query rewrite(IndexSearcher searcher) throws IOException {
-    IndexReader.CacheHelper helper = searcher.getIndexReader().getReaderCacheHelper();
-    if (helper == null) {
-      return new TermQuery(term);
-    }
-    Map<Term, TermStates> kept = BY_READER.computeIfAbsent(helper.getKey(),
-        k -> Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
-          @Override
-          protected boolean removeEldestEntry(Map.Entry<Term, TermStates> eldest) {
-            return size() > PER_READER;
-          }
-        }));
-    TermStates states = kept.get(term);
-    if (states == null) {
-      states = TermStates.build(searcher, term, true); // outside any lock; two threads may both look it up, alike
-      kept.put(term, states);
-    }
+    TermStates states = KEPT.get(searcher.getIndexReader(), term, () -> TermStates.build(searcher, term, true));
     return new TermQuery(term, states);
   }
 

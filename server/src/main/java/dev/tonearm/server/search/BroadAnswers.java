@@ -3,14 +3,11 @@ package dev.tonearm.server.search;
 import dev.tonearm.catalog.Viewer;
 import dev.tonearm.catalog.Visibility;
 import dev.tonearm.indexer.MusicAnalyzers;
+import dev.tonearm.indexer.PerReaderCache;
 import dev.tonearm.indexer.SearchSchema;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
-import java.util.WeakHashMap;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -34,8 +31,7 @@ final class BroadAnswers {
   /** Typed text up to this many characters is {@linkplain #broad broad}. */
   static final int BROAD_CHARS = 4;
 
-  private final Map<IndexReader.CacheKey, Map<String, Object>> byReader =
-      Collections.synchronizedMap(new WeakHashMap<>());
+  private final PerReaderCache<String, Object> answers = new PerReaderCache<>(PER_READER);
 
   /**
    * The answer kept for {@code key} in {@code reader}, computed by {@code compute} (outside any lock) when
@@ -43,19 +39,7 @@ final class BroadAnswers {
    */
   @SuppressWarnings("unchecked")
   <T> T get(IndexReader reader, String key, IOSupplier<T> compute) throws IOException {
-    Map<String, Object> answers = byReader.computeIfAbsent(reader.getReaderCacheHelper().getKey(),
-        k -> Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
-          @Override
-          protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
-            return size() > PER_READER;
-          }
-        }));
-    Object answer = answers.get(key);
-    if (answer == null) {
-      answer = compute.get();
-      answers.put(key, answer);
-    }
-    return (T) answer;
+    return (T) answers.get(reader, key, compute::get);
   }
 
   /**

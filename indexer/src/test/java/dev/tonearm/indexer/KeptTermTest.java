@@ -2,6 +2,7 @@ package dev.tonearm.indexer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
@@ -9,6 +10,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -28,6 +30,7 @@ class KeptTermTest {
         IndexSearcher searcher = new IndexSearcher(first);
         assertThat(searcher.count(new KeptTerm(term))).isEqualTo(1);
         assertThat(searcher.count(new KeptTerm(term))).isEqualTo(1); // from the kept lookup
+        assertThat(states(searcher, term)).isSameAs(states(searcher, term));
         writer.addDocument(doc("x"));
         writer.commit(); // a second segment, where the first reader's lookups know nothing
         writer.deleteDocuments(new Term("f", "y"));
@@ -36,9 +39,15 @@ class KeptTermTest {
           assertThat(refreshed.count(new KeptTerm(term))).isEqualTo(2)
               .isEqualTo(refreshed.count(new TermQuery(term)));
           assertThat(searcher.count(new KeptTerm(term))).isEqualTo(1); // the first reader is unchanged
+          assertThat(states(refreshed, term)).isNotSameAs(states(searcher, term)); // each reader its own lookup
         }
       }
     }
+  }
+
+  /** The term lookup a kept term brings to {@code searcher}'s reader. */
+  private static TermStates states(IndexSearcher searcher, Term term) throws IOException {
+    return ((TermQuery) searcher.rewrite(new KeptTerm(term))).getTermStates();
   }
 
   private static Document doc(String value) {

@@ -8,7 +8,6 @@ import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState.OrdRange;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.LongHeap;
@@ -21,12 +20,10 @@ import org.apache.lucene.util.LongHeap;
  */
 final class TableCounts extends Facets {
   private final FacetTable table;
-  private final SortedSetDocValuesReaderState state;
   private final int[] counts;
 
   TableCounts(FacetTable table, int[] counts) {
     this.table = table;
-    this.state = table.state();
     this.counts = counts;
   }
 
@@ -57,7 +54,7 @@ final class TableCounts extends Facets {
     LabelAndValue[] top = new LabelAndValue[best.size()];
     for (int i = top.length - 1; i >= 0; i--) {
       long key = best.pop();
-      top[i] = new LabelAndValue(label(Integer.MAX_VALUE - (int) key), (int) (key >>> 32));
+      top[i] = new LabelAndValue(table.label(Integer.MAX_VALUE - (int) key), (int) (key >>> 32));
     }
     return new FacetResult(dim, path, dimValue(dim, sum), top, children);
   }
@@ -72,7 +69,7 @@ final class TableCounts extends Facets {
     long sum = 0;
     for (int ord = range.start(); ord <= range.end(); ord++) {
       if (counts[ord] > 0) {
-        all.add(new LabelAndValue(label(ord), counts[ord]));
+        all.add(new LabelAndValue(table.label(ord), counts[ord]));
         sum += counts[ord];
       }
     }
@@ -85,14 +82,14 @@ final class TableCounts extends Facets {
     if (path.length != 1) {
       throw new IllegalArgumentException("path must be one value below the dimension (got " + path.length + ")");
     }
-    long ord = state.getDocValues().lookupTerm(new BytesRef(FacetsConfig.pathToString(dim, path)));
+    long ord = table.state().getDocValues().lookupTerm(new BytesRef(FacetsConfig.pathToString(dim, path)));
     return ord < 0 ? -1 : counts[(int) ord];
   }
 
   @Override
   public List<FacetResult> getAllDims(int topN) throws IOException {
     List<FacetResult> results = new ArrayList<>();
-    for (String dim : state.getDims()) {
+    for (String dim : table.state().getDims()) {
       FacetResult result = getTopChildren(topN, dim);
       if (result != null) {
         results.add(result);
@@ -106,14 +103,11 @@ final class TableCounts extends Facets {
     if (path.length > 0) {
       throw new IllegalArgumentException("dimension " + dim + " is flat: no path below it");
     }
-    return state.getOrdRange(dim);
+    return table.state().getOrdRange(dim);
   }
 
   private Number dimValue(String dim, long sum) {
-    return state.getFacetsConfig().getDimConfig(dim).multiValued ? -1 : (int) sum;
+    return table.state().getFacetsConfig().getDimConfig(dim).multiValued ? -1 : (int) sum;
   }
 
-  private String label(int ord) {
-    return table.label(ord);
-  }
 }

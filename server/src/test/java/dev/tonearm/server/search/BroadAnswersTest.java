@@ -4,23 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tonearm.catalog.Rating;
 import dev.tonearm.catalog.Track;
-import dev.tonearm.catalog.TrackStatus;
 import dev.tonearm.catalog.Viewer;
 import dev.tonearm.catalog.Visibility;
-import dev.tonearm.indexer.IndexLayout;
 import dev.tonearm.indexer.TrackDocuments;
 import dev.tonearm.server.tracks.Cursors;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,46 +31,38 @@ class BroadAnswersTest {
   static final String LIFTED = "Band " + (ARTISTS - 1) / 9 * 9;
 
   private static final List<Track> TRACKS = new ArrayList<>();
-  private static ByteBuffersDirectory directory;
-  private static SearcherManager searchers;
+  private static TrackIndex catalog;
   private static DiscoverService discover;
   private static SuggestService suggest;
 
   @BeforeAll
   static void index() throws IOException {
-    Instant now = Instant.parse("2026-01-01T00:00:00Z");
     int n = 0;
     for (int a = 0; a < ARTISTS; a++) {
       // Artist a has 1..9 public tracks by "lisa"; every tenth artist's tracks are Rock, the others Pop.
       for (int t = 0; t <= a % 9; t++) {
         TRACKS.add(track(n++, "Song " + a + "-" + t, "Band " + a, a % 10 == 0 ? "Rock" : "Pop", "lisa",
-            Visibility.PUBLIC, now));
+            Visibility.PUBLIC));
       }
     }
     // Bob's private tracks: many of one artist far below the kept part (enough to lift it into the top twenty,
     // which takes an exact count of its public tracks), one each of artists beyond the kept part, and some by
     // an artist only he has.
     for (int t = 0; t < 15; t++) {
-      TRACKS.add(track(n++, "Demo " + t, LIFTED, "Pop", "bob", Visibility.PRIVATE, now));
+      TRACKS.add(track(n++, "Demo " + t, LIFTED, "Pop", "bob", Visibility.PRIVATE));
     }
     for (int a = DiscoverService.KEPT_VALUES; a < ARTISTS; a += 7) {
-      TRACKS.add(track(n++, "Sketch " + a, "Band " + a, "Rock", "bob", Visibility.PRIVATE, now));
+      TRACKS.add(track(n++, "Sketch " + a, "Band " + a, "Rock", "bob", Visibility.PRIVATE));
     }
     for (int t = 0; t < 3; t++) {
-      TRACKS.add(track(n++, "Bedroom " + t, "Bob Himself", "Rock", "bob", Visibility.PRIVATE, now));
+      TRACKS.add(track(n++, "Bedroom " + t, "Bob Himself", "Rock", "bob", Visibility.PRIVATE));
     }
     // Someone else's private tracks: never counted for bob or lisa.
     for (int t = 0; t < 40; t++) {
-      TRACKS.add(track(n++, "Secret " + t, "Band 1", "Pop", "carol", Visibility.PRIVATE, now));
+      TRACKS.add(track(n++, "Secret " + t, "Band 1", "Pop", "carol", Visibility.PRIVATE));
     }
-    directory = new ByteBuffersDirectory();
-    try (IndexWriter writer = new IndexWriter(directory, IndexLayout.writerConfig())) {
-      for (Track track : TRACKS) {
-        writer.addDocument(TrackDocuments.toDocument(track, 0f));
-      }
-    }
-    searchers = new SearcherManager(directory, null);
-    SearchIndex index = SearchIndex.of(searchers, () -> true);
+    catalog = TrackIndex.of(TRACKS.stream().map(track -> TrackDocuments.toDocument(track, 0f)).toList());
+    SearchIndex index = catalog.index();
     FacetStates facetStates = new FacetStates();
     discover = new DiscoverService(index, facetStates, new Cursors(new byte[32]));
     suggest = new SuggestService(index, facetStates);
@@ -84,8 +70,7 @@ class BroadAnswersTest {
 
   @AfterAll
   static void close() throws IOException {
-    searchers.close();
-    directory.close();
+    catalog.close();
   }
 
   @Test
@@ -211,10 +196,8 @@ class BroadAnswersTest {
     return counts;
   }
 
-  private static Track track(int n, String title, String artist, String genre, String owner, Visibility visibility,
-      Instant now) {
-    return new Track("t" + n, title, List.of(artist), null, null, null, List.of(genre), 2000, null, null, null, null,
-        owner, visibility, null, Map.of(), TrackStatus.METADATA_ONLY, now, now, 1, ratingOf(n), null);
+  private static Track track(int n, String title, String artist, String genre, String owner, Visibility visibility) {
+    return TrackIndex.track("t" + n, title, artist, genre, owner, visibility, ratingOf(n));
   }
 
   /** Every sixth track unrated; the others by 1–4 listeners, averages spread over 1..5 with exact whole ones. */

@@ -4,26 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tonearm.catalog.Rating;
 import dev.tonearm.catalog.Track;
-import dev.tonearm.catalog.TrackStatus;
 import dev.tonearm.catalog.Viewer;
 import dev.tonearm.catalog.Visibility;
-import dev.tonearm.indexer.IndexLayout;
 import dev.tonearm.indexer.SearchSchema;
 import dev.tonearm.indexer.TrackDocuments;
 import dev.tonearm.indexer.TrackQueries;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
-import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,36 +30,29 @@ import org.junit.jupiter.api.Test;
  */
 class SuggestSplitTest {
   private static final int LIMIT = 10;
-  private static ByteBuffersDirectory directory;
+  private static TrackIndex catalog;
   private static SearcherManager searchers;
   private static SuggestService suggest;
 
   @BeforeAll
   static void index() throws IOException {
-    Instant now = Instant.parse("2026-01-01T00:00:00Z");
     List<Track> tracks = new ArrayList<>();
     // Public tracks of every popularity, private ones of bob and carol above, among and below them.
     for (int i = 0; i < 300; i++) {
-      tracks.add(track("p" + i, (i % 3 == 0 ? "Bed " : "Bell ") + i, "lisa", Visibility.PUBLIC, now, ratingOf(i)));
+      tracks.add(track("p" + i, (i % 3 == 0 ? "Bed " : "Bell ") + i, "lisa", Visibility.PUBLIC, ratingOf(i)));
     }
     for (int i = 0; i < 40; i++) {
-      tracks.add(track("b" + i, "Bedroom " + i, "bob", Visibility.PRIVATE, now, ratingOf(7 * i + 3)));
-      tracks.add(track("c" + i, "Bell Tower " + i, "carol", Visibility.PRIVATE, now, ratingOf(11 * i + 1)));
+      tracks.add(track("b" + i, "Bedroom " + i, "bob", Visibility.PRIVATE, ratingOf(7 * i + 3)));
+      tracks.add(track("c" + i, "Bell Tower " + i, "carol", Visibility.PRIVATE, ratingOf(11 * i + 1)));
     }
-    directory = new ByteBuffersDirectory();
-    try (IndexWriter writer = new IndexWriter(directory, IndexLayout.writerConfig())) {
-      for (Track track : tracks) {
-        writer.addDocument(TrackDocuments.toDocument(track));
-      }
-    }
-    searchers = new SearcherManager(directory, null);
-    suggest = new SuggestService(SearchIndex.of(searchers, () -> true), new FacetStates());
+    catalog = TrackIndex.of(tracks.stream().map(TrackDocuments::toDocument).toList());
+    searchers = catalog.searchers();
+    suggest = new SuggestService(catalog.index(), new FacetStates());
   }
 
   @AfterAll
   static void close() throws IOException {
-    searchers.close();
-    directory.close();
+    catalog.close();
   }
 
   @Test
@@ -114,9 +102,7 @@ class SuggestSplitTest {
     return count == 0 ? Rating.NONE : new Rating(count * (1 + n % 5), count);
   }
 
-  private static Track track(String id, String title, String owner, Visibility visibility, Instant now,
-      Rating rating) {
-    return new Track(id, title, List.of("Band"), null, null, null, List.of("Pop"), 2000, null, null, null, null,
-        owner, visibility, null, Map.of(), TrackStatus.METADATA_ONLY, now, now, 1, rating, null);
+  private static Track track(String id, String title, String owner, Visibility visibility, Rating rating) {
+    return TrackIndex.track(id, title, "Band", "Pop", owner, visibility, rating);
   }
 }

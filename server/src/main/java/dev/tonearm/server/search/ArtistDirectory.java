@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
@@ -54,6 +55,8 @@ final class ArtistDirectory {
   private final Map<String, FixedBitSet> keptPrefixes = new ConcurrentHashMap<>();
   /** Owner → credited artist → that owner's private tracks: what a listener sees beyond the public ones. */
   private final Map<String, Map<String, Integer>> privateByOwner;
+  /** Owner → the most private tracks they have of any one artist: how far their counts can pass public ones. */
+  private final Map<String, Integer> mostPrivateByOwner = new HashMap<>();
   /** The analysed words of every name (and each multi-word name run together), sorted, beside their name. */
   private final String[] words;
   private final int[] wordName;
@@ -65,6 +68,8 @@ final class ArtistDirectory {
     this.publicTracks = publicTracks;
     this.privateTracks = privateTracks;
     this.maxPrivateTracks = Arrays.stream(privateTracks).max().orElse(0);
+    privateByOwner.forEach((owner, counts) ->
+        mostPrivateByOwner.put(owner, counts.values().stream().mapToInt(Integer::intValue).max().orElse(0)));
     List<Map.Entry<String, Integer>> entries = new ArrayList<>();
     this.joined = new String[names.length];
     for (int i = 0; i < names.length; i++) {
@@ -128,12 +133,12 @@ final class ArtistDirectory {
     Map<String, Integer> own = viewer.admin() ? Map.of() : privateByOwner.getOrDefault(viewer.userId(), Map.of());
     // The most a name's count can exceed its public count for this viewer: names come by public count, so once
     // a name's public count plus this cannot pass the worst kept one, no later name can either.
-    int extra = viewer.admin() ? maxPrivateTracks : own.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+    int extra = viewer.admin() ? maxPrivateTracks : mostPrivateByOwner.getOrDefault(viewer.userId(), 0);
     Comparator<Artist> order = Comparator.comparing(Artist::whole).thenComparingInt(Artist::trackCount);
     PriorityQueue<Artist> best = new PriorityQueue<>(limit + 1, order);
-    FixedBitSet whole = wholeNames(typed);
+    int[] whole = wholeNames(typed);
     // Whole names first: they rank above every other, whatever their counts.
-    for (int i = nextName(whole, 0); i != NONE; i = nextName(whole, i + 1)) {
+    for (int i : whole) {
       if (candidates.get(i)) {
         offer(best, limit, names[i], tracks(viewer, own, i), true);
       }
@@ -143,7 +148,7 @@ final class ArtistDirectory {
       if (worst != null && (worst.whole() || publicTracks[i] + extra <= worst.trackCount())) {
         break;
       }
-      if (!whole.get(i)) {
+      if (Arrays.binarySearch(whole, i) < 0) {
         offer(best, limit, names[i], tracks(viewer, own, i), false);
       }
     }
@@ -179,17 +184,17 @@ final class ArtistDirectory {
 
   /**
    * Names the typed words make whole: the name's words run together equal the typed words run together (as
-   * {@link NameMatch#isWhole}), found among the entries that equal them.
+   * {@link NameMatch#isWhole}), found among the entries that equal them; sorted, a handful at most.
    */
-  private FixedBitSet wholeNames(NameMatch typed) {
-    FixedBitSet set = new FixedBitSet(Math.max(1, names.length));
+  private int[] wholeNames(NameMatch typed) {
     String key = String.join("", typed.words());
+    IntStream.Builder found = IntStream.builder();
     for (int i = lowerBound(key); i < words.length && words[i].equals(key); i++) {
       if (joined[wordName[i]].equals(key)) {
-        set.set(wordName[i]);
+        found.add(wordName[i]);
       }
     }
-    return set;
+    return found.build().sorted().distinct().toArray();
   }
 
   /**

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DocumentStoredFieldVisitor;
 import org.apache.lucene.index.IndexReader;
@@ -22,19 +23,39 @@ import org.apache.lucene.search.ScoreDoc;
  * The names a suggestion shows of a track, read from stored fields and kept per segment. A segment never changes
  * what it stores (an edited track is a new document elsewhere), so what was read once stays right for as long as
  * the segment lives, across reader refreshes. Popular tracks top many suggestions; keeping their names spares
- * decompressing a stored-fields block per hit per keystroke. At most {@value #PER_SEGMENT} tracks are kept per
- * segment; a full segment's names start over.
+ * decompressing a stored-fields block per hit per keystroke. A segment keeps the names of at most
+ * {@value #PER_SEGMENT} tracks (by default), the first ones shown: popular tracks are shown early and often, so once a segment
+ * is full, what it keeps are mostly the tracks worth keeping, and a rarely shown one is read again when asked for.
  */
 final class ShownNames {
-  static final int PER_SEGMENT = 20_000;
+  static final int PER_SEGMENT = 50_000;
   private static final Set<String> FIELDS =
       Set.of(SearchSchema.ID, SearchSchema.TITLE, SearchSchema.ARTIST, SearchSchema.ALBUM);
 
   /** A track as a suggestion names it. */
   record Names(String id, String title, String artist, String album) {}
 
-  private final Map<IndexReader.CacheKey, Map<Integer, Names>> bySegment =
-      Collections.synchronizedMap(new WeakHashMap<>());
+  /** One segment's kept names, by document. */
+  private static final class Kept {
+    final AtomicReferenceArray<Names> byDoc;
+    final AtomicInteger count = new AtomicInteger();
+
+    Kept(int maxDoc) {
+      byDoc = new AtomicReferenceArray<>(maxDoc);
+    }
+  }
+
+  private final Map<IndexReader.CacheKey, Kept> bySegment = Collections.synchronizedMap(new WeakHashMap<>());
+  private final int perSegment;
+
+  ShownNames() {
+    this(PER_SEGMENT);
+  }
+
+  /** Keeping the names of at most {@code perSegment} tracks per segment. */
+  ShownNames(int perSegment) {
+    this.perSegment = perSegment;
+  }
 
   /** The names of each hit of {@code searcher}, in order. */
   List<Names> of(IndexSearcher searcher, ScoreDoc[] hits) throws IOException {
@@ -52,25 +73,26 @@ final class ShownNames {
 
   private Names of(LeafReaderContext leaf, int doc, StoredFields[] readers, int ord) throws IOException {
     IndexReader.CacheHelper core = leaf.reader().getCoreCacheHelper();
-    Map<Integer, Names> kept = core == null ? null
-        : bySegment.computeIfAbsent(core.getKey(), k -> new ConcurrentHashMap<>());
-    Names names = kept == null ? null : kept.get(doc);
+    Kept kept = core == null ? null
+        : bySegment.computeIfAbsent(core.getKey(), k -> new Kept(leaf.reader().maxDoc()));
+    Names names = kept == null ? null : kept.byDoc.get(doc);
     if (names == null) {
       if (readers[ord] == null) {
         readers[ord] = leaf.reader().storedFields();
       }
       names = read(readers[ord], doc);
-      if (kept == null) {
-        return names;
+      if (kept != null && kept.count.get() < perSegment && kept.byDoc.compareAndSet(doc, null, names)) {
+        kept.count.incrementAndGet();
       }
-      if (kept.size() >= PER_SEGMENT) {
-        kept.clear();
-      }
-      kept.put(doc, names);
     }
     return names;
   }
 
+  /** How many tracks' names are kept for {@code leaf}'s segment. */
+  int keptFor(LeafReaderContext leaf) {
+    Kept kept = bySegment.get(leaf.reader().getCoreCacheHelper().getKey());
+    return kept == null ? 0 : kept.count.get();
+  }
   private static Names read(StoredFields stored, int doc) throws IOException {
     DocumentStoredFieldVisitor visitor = new DocumentStoredFieldVisitor(FIELDS);
     stored.document(doc, visitor);

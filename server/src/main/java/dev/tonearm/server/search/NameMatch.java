@@ -44,13 +44,25 @@ final class NameMatch {
       return false;
     }
     List<String> nameWords = words(name);
-    String joined = String.join("", nameWords);
+    String joined = null; // the name's words run together, only when a typed word starts none of them
     for (String w : typed) {
-      if (nameWords.stream().noneMatch(n -> n.startsWith(w)) && !joined.startsWith(w)) {
-        return false;
+      if (!anyStartsWith(nameWords, w)) {
+        joined = joined == null ? String.join("", nameWords) : joined;
+        if (!joined.startsWith(w)) {
+          return false;
+        }
       }
     }
     return true;
+  }
+
+  private static boolean anyStartsWith(List<String> words, String prefix) {
+    for (String word : words) {
+      if (word.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether the typed words are the whole name ("the beatles" or "beatles" for The Beatles). */

@@ -54,10 +54,11 @@ public final class SuggestService {
       TopDocs top = topTracks(searcher, viewer, q, Math.max(limit, NAME_CANDIDATES));
       List<ShownNames.Names> docs = shownNames.of(searcher, top.scoreDocs);
       NameMatch names = new NameMatch(q);
+      Highlights highlights = Highlights.of(q);
       Map<String, Object> body = new LinkedHashMap<>();
-      body.put("tracks", tracks(docs.subList(0, Math.min(limit, docs.size())), q));
-      body.put("artists", artists(searcher, viewer, names, q));
-      body.put("albums", albums(docs, names, q));
+      body.put("tracks", tracks(docs.subList(0, Math.min(limit, docs.size())), highlights));
+      body.put("artists", artists(searcher, viewer, names, highlights));
+      body.put("albums", albums(docs, names, highlights));
       body.put("completions", completions(docs, names));
       return body;
     } finally {
@@ -103,7 +104,8 @@ public final class SuggestService {
     return new TopDocs(a.totalHits, Arrays.copyOf(all, Math.min(n, all.length)));
   }
 
-  private List<Map<String, Object>> artists(IndexSearcher searcher, Viewer viewer, NameMatch names, String q)
+  private List<Map<String, Object>> artists(IndexSearcher searcher, Viewer viewer, NameMatch names,
+      Highlights highlights)
       throws IOException {
     FacetTable table = facetStates.of(searcher.getIndexReader());
     if (table == null) {
@@ -111,11 +113,11 @@ public final class SuggestService {
     }
     return facetStates.artists(searcher, table).find(viewer, names, NAME_LIMIT).stream()
         .map(a -> Map.<String, Object>of("name", a.name(), "trackCount", a.trackCount(),
-            "highlight", Highlights.of(a.name(), q)))
+            "highlight", highlights.in(a.name())))
         .toList();
   }
 
-  private static List<Map<String, Object>> tracks(List<ShownNames.Names> docs, String q) {
+  private static List<Map<String, Object>> tracks(List<ShownNames.Names> docs, Highlights highlights) {
     List<Map<String, Object>> tracks = new ArrayList<>();
     for (ShownNames.Names doc : docs) {
       Map<String, Object> t = new LinkedHashMap<>();
@@ -124,16 +126,17 @@ public final class SuggestService {
       t.put("artist", doc.artist());
       t.put("album", doc.album());
       Map<String, Object> highlight = new LinkedHashMap<>();
-      highlight.put("title", Highlights.of(doc.title(), q));
-      highlight.put("artist", Highlights.of(doc.artist(), q));
-      highlight.put("album", Highlights.of(doc.album(), q));
+      highlight.put("title", highlights.in(doc.title()));
+      highlight.put("artist", highlights.in(doc.artist()));
+      highlight.put("album", highlights.in(doc.album()));
       t.put("highlight", highlight);
       tracks.add(t);
     }
     return tracks;
   }
 
-  private static List<Map<String, Object>> albums(List<ShownNames.Names> docs, NameMatch names, String q) {
+  private static List<Map<String, Object>> albums(List<ShownNames.Names> docs, NameMatch names,
+      Highlights highlights) {
     Map<String, Map<String, Object>> albums = new LinkedHashMap<>();
     for (ShownNames.Names doc : docs) {
       String album = doc.album();
@@ -141,7 +144,7 @@ public final class SuggestService {
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("title", album);
         a.put("artist", doc.artist());
-        a.put("highlight", Highlights.of(album, q));
+        a.put("highlight", highlights.in(album));
         albums.put(album, a);
       }
     }

@@ -40,8 +40,8 @@ import org.apache.lucene.util.FixedBitSet;
 /**
  * Every credited artist of one index reader, looked up by the start of any word of its name, with the number of
  * tracks each kind of caller may see. Built once per reader (one facet count over the public and one over the
- * private tracks, and the private ones per owner), so a keystroke's artist suggestions cost a binary search and a few counts instead of counting
- * the artists of every matching track.
+ * private tracks, and the private ones per owner), so a keystroke's artist suggestions cost a binary search and a
+ * few counts instead of counting the artists of every matching track.
  */
 final class ArtistDirectory {
   /** Prefixes up to this long keep their set of names. */

@@ -22,6 +22,7 @@ import dev.tonearm.server.search.DiscoverService;
 import dev.tonearm.server.search.FacetStates;
 import dev.tonearm.server.search.IndexAdmin;
 import dev.tonearm.server.search.SearchIndex;
+import dev.tonearm.server.search.SearchPool;
 import dev.tonearm.server.search.SearchRoutes;
 import dev.tonearm.server.search.SuggestService;
 import dev.tonearm.server.imports.ImportService;
@@ -53,6 +54,8 @@ public final class App {
 
   private final Javalin javalin;
   private final List<Route> routes;
+  private final SearchPool suggestPool = SearchPool.perCore("suggest");
+  private final SearchPool discoverPool = SearchPool.perCore("search");
   private volatile String host = "127.0.0.1";
 
   /**
@@ -79,7 +82,7 @@ public final class App {
     this.routes = ApiRoutes.all(readiness,
         new TrackRoutes(new TrackService(catalog.tracks(), cursors, clock)),
         new SearchRoutes(index, new SuggestService(index, facetStates),
-            new DiscoverService(index, facetStates, cursors)),
+            new DiscoverService(index, facetStates, cursors), suggestPool, discoverPool),
         new RecommendRoutes(index, new RecommendService(index, catalog.ratings())),
         new ImportRoutes(new ImportService(catalog.tracks(), clock)),
         new UserRoutes(catalog.users()),
@@ -132,6 +135,8 @@ public final class App {
 
   public void stop() {
     javalin.stop();
+    suggestPool.close(); // after the server: requests it was still answering needed them
+    discoverPool.close();
   }
 
   private static String swaggerUiVersion() {

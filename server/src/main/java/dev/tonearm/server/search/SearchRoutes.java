@@ -1,14 +1,19 @@
 package dev.tonearm.server.search;
 
 import dev.tonearm.catalog.Rating;
+import dev.tonearm.catalog.Viewer;
 import dev.tonearm.server.auth.AuthGate;
 import dev.tonearm.server.http.Problem;
 import dev.tonearm.server.http.QueryParams;
 import io.javalin.http.Context;
-import java.io.IOException;
 import java.util.List;
+import java.util.Objects;
 
-/** {@code /v1/suggest} and {@code /v1/search}: parse and check parameters, answer 503 until the index is ready. */
+/**
+ * {@code /v1/suggest} and {@code /v1/search}: parse and check parameters, answer 503 until the index is ready, and
+ * hand the search to its {@link SearchPool}. Keystrokes and discover pages have a pool each, so a run of heavy
+ * discover pages never queues ahead of keystrokes.
+ */
 public final class SearchRoutes {
   static final int MAX_QUERY_CHARS = 500;
   static final int MAX_FACET_VALUES = 50;
@@ -16,21 +21,27 @@ public final class SearchRoutes {
   private final SearchIndex index;
   private final SuggestService suggest;
   private final DiscoverService discover;
+  private final SearchPool suggestPool;
+  private final SearchPool discoverPool;
 
-  public SearchRoutes(SearchIndex index, SuggestService suggest, DiscoverService discover) {
+  public SearchRoutes(SearchIndex index, SuggestService suggest, DiscoverService discover, SearchPool suggestPool,
+      SearchPool discoverPool) {
     this.index = index;
     this.suggest = suggest;
     this.discover = discover;
+    this.suggestPool = suggestPool;
+    this.discoverPool = discoverPool;
   }
 
-  public void suggest(Context ctx) throws IOException {
-    String q = query(ctx);
+  public void suggest(Context ctx) {
+    String text = Objects.requireNonNullElse(query(ctx), "");
     int limit = QueryParams.intInRange(ctx, "limit", 1, 50, 10);
     requireReady();
-    ctx.json(suggest.suggest(AuthGate.caller(ctx).viewer(), q == null ? "" : q, limit));
+    Viewer viewer = AuthGate.caller(ctx).viewer();
+    suggestPool.answer(ctx, () -> suggest.suggest(viewer, text, limit));
   }
 
-  public void search(Context ctx) throws IOException {
+  public void search(Context ctx) {
     DiscoverRequest request = new DiscoverRequest(
         query(ctx),
         values(ctx, "genre"), values(ctx, "artist"), values(ctx, "album"), values(ctx, "decade"),
@@ -39,7 +50,8 @@ public final class SearchRoutes {
         QueryParams.intInRange(ctx, "limit", 1, 100, 20),
         QueryParams.optional(ctx, "cursor"));
     requireReady();
-    ctx.json(discover.search(AuthGate.caller(ctx).viewer(), request));
+    Viewer viewer = AuthGate.caller(ctx).viewer();
+    discoverPool.answer(ctx, () -> discover.search(viewer, request));
   }
 
   private void requireReady() {

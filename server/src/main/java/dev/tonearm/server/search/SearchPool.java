@@ -25,6 +25,8 @@ import org.slf4j.MDC;
 public final class SearchPool implements AutoCloseable {
   static final int QUEUE_PER_THREAD = 256;
   static final String RETRY_AFTER_SECONDS = "1";
+  /** An idle thread ends after this long; an idle server holds no threads, a busy one never waits for a new one. */
+  static final long IDLE_SECONDS = 30;
 
   private final String name;
   private final ThreadPoolExecutor executor;
@@ -33,12 +35,13 @@ public final class SearchPool implements AutoCloseable {
   SearchPool(String name, int threads, int queue) {
     this.name = name;
     AtomicInteger count = new AtomicInteger();
-    this.executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
+    this.executor = new ThreadPoolExecutor(threads, threads, IDLE_SECONDS, TimeUnit.SECONDS,
         new ArrayBlockingQueue<>(queue), work -> {
           Thread thread = new Thread(work, name + "-" + count.incrementAndGet());
           thread.setDaemon(true);
           return thread;
         });
+    executor.allowCoreThreadTimeOut(true);
   }
 
   /** A pool of one thread per core. */

@@ -53,10 +53,8 @@ final class ArtistDirectory {
   /** Each name's analysed words run together. */
   private final String[] joined;
   private final Map<String, FixedBitSet> keptPrefixes = new ConcurrentHashMap<>();
-  /** Owner → credited artist → that owner's private tracks: what a listener sees beyond the public ones. */
-  private final Map<String, Map<String, Integer>> privateByOwner;
-  /** Owner → the most private tracks they have of any one artist: how far their counts can pass public ones. */
-  private final Map<String, Integer> mostPrivateByOwner = new HashMap<>();
+  /** Owner → their private tracks per credited artist: what a listener sees beyond the public ones. */
+  private final Map<String, Own> privateByOwner = new HashMap<>();
   /** The analysed words of every name (and each multi-word name run together), sorted, beside their name. */
   private final String[] words;
   private final int[] wordName;
@@ -64,12 +62,10 @@ final class ArtistDirectory {
   private ArtistDirectory(String[] names, int[] publicTracks, int[] privateTracks,
       Map<String, Map<String, Integer>> privateByOwner) {
     this.names = names;
-    this.privateByOwner = privateByOwner;
+    privateByOwner.forEach((owner, counts) -> this.privateByOwner.put(owner, Own.of(counts)));
     this.publicTracks = publicTracks;
     this.privateTracks = privateTracks;
     this.maxPrivateTracks = Arrays.stream(privateTracks).max().orElse(0);
-    privateByOwner.forEach((owner, counts) ->
-        mostPrivateByOwner.put(owner, counts.values().stream().mapToInt(Integer::intValue).max().orElse(0)));
     List<Map.Entry<String, Integer>> entries = new ArrayList<>();
     this.joined = new String[names.length];
     for (int i = 0; i < names.length; i++) {
@@ -112,6 +108,18 @@ final class ArtistDirectory {
         privateByOwner(searcher.getIndexReader(), table.state().getField()));
   }
 
+  /**
+   * One owner's private tracks per credited artist, and the most of any one artist: how far a name's count can
+   * pass its public count for them.
+   */
+  private record Own(Map<String, Integer> byArtist, int most) {
+    static final Own NONE = new Own(Map.of(), 0);
+
+    static Own of(Map<String, Integer> byArtist) {
+      return new Own(byArtist, byArtist.values().stream().mapToInt(Integer::intValue).max().orElse(0));
+    }
+  }
+
   /** One suggested artist: its name and how many tracks the caller may see. */
   record Artist(String name, int trackCount, boolean whole) {}
 
@@ -130,10 +138,10 @@ final class ArtistDirectory {
         candidates.and(startingWith(word));
       }
     }
-    Map<String, Integer> own = viewer.admin() ? Map.of() : privateByOwner.getOrDefault(viewer.userId(), Map.of());
+    Own own = viewer.admin() ? Own.NONE : privateByOwner.getOrDefault(viewer.userId(), Own.NONE);
     // The most a name's count can exceed its public count for this viewer: names come by public count, so once
     // a name's public count plus this cannot pass the worst kept one, no later name can either.
-    int extra = viewer.admin() ? maxPrivateTracks : mostPrivateByOwner.getOrDefault(viewer.userId(), 0);
+    int extra = viewer.admin() ? maxPrivateTracks : own.most();
     Comparator<Artist> order = Comparator.comparing(Artist::whole).thenComparingInt(Artist::trackCount);
     PriorityQueue<Artist> best = new PriorityQueue<>(limit + 1, order);
     int[] whole = wholeNames(typed);
@@ -157,8 +165,8 @@ final class ArtistDirectory {
     return found;
   }
 
-  private int tracks(Viewer viewer, Map<String, Integer> own, int i) {
-    return publicTracks[i] + (viewer.admin() ? privateTracks[i] : own.getOrDefault(names[i], 0));
+  private int tracks(Viewer viewer, Own own, int i) {
+    return publicTracks[i] + (viewer.admin() ? privateTracks[i] : own.byArtist().getOrDefault(names[i], 0));
   }
 
   private static void offer(PriorityQueue<Artist> best, int limit, String name, int tracks, boolean isWhole) {

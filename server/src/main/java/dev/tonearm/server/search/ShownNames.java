@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DocumentStoredFieldVisitor;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
@@ -44,6 +45,13 @@ final class ShownNames {
     Kept(int maxDoc) {
       byDoc = new AtomicReferenceArray<>(maxDoc);
     }
+
+    /** Keeps {@code names} for {@code doc} while fewer than {@code most} are kept. */
+    void keep(int doc, Names names, int most) {
+      if (count.get() < most && byDoc.compareAndSet(doc, null, names)) {
+        count.incrementAndGet();
+      }
+    }
   }
 
   private final Map<IndexReader.CacheKey, Kept> bySegment = Collections.synchronizedMap(new WeakHashMap<>());
@@ -61,36 +69,41 @@ final class ShownNames {
   /** The names of each hit of {@code searcher}, in order. */
   List<Names> of(IndexSearcher searcher, ScoreDoc[] hits) throws IOException {
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    // One stored-fields reader per segment and call: each holds its own decompression buffers.
+    // Per segment and call: its kept names, looked up once, and a stored-fields reader (which holds its own
+    // decompression buffers), opened only if a name must be read.
+    Kept[] kept = new Kept[leaves.size()];
     StoredFields[] readers = new StoredFields[leaves.size()];
     List<Names> out = new ArrayList<>(hits.length);
     for (ScoreDoc hit : hits) {
       int ord = ReaderUtil.subIndex(hit.doc, leaves);
       LeafReaderContext leaf = leaves.get(ord);
-      out.add(of(leaf, hit.doc - leaf.docBase, readers, ord));
+      if (kept[ord] == null) {
+        kept[ord] = keptFor(leaf.reader());
+      }
+      int doc = hit.doc - leaf.docBase;
+      Names names = kept[ord] == null ? null : kept[ord].byDoc.get(doc);
+      if (names == null) {
+        if (readers[ord] == null) {
+          readers[ord] = leaf.reader().storedFields();
+        }
+        names = read(readers[ord], doc);
+        if (kept[ord] != null) {
+          kept[ord].keep(doc, names, perSegment);
+        }
+      }
+      out.add(names);
     }
     return out;
   }
 
-  private Names of(LeafReaderContext leaf, int doc, StoredFields[] readers, int ord) throws IOException {
-    IndexReader.CacheHelper core = leaf.reader().getCoreCacheHelper();
-    Kept kept = core == null ? null
-        : bySegment.computeIfAbsent(core.getKey(), k -> new Kept(leaf.reader().maxDoc()));
-    Names names = kept == null ? null : kept.byDoc.get(doc);
-    if (names == null) {
-      if (readers[ord] == null) {
-        readers[ord] = leaf.reader().storedFields();
-      }
-      names = read(readers[ord], doc);
-      if (kept != null && kept.count.get() < perSegment && kept.byDoc.compareAndSet(doc, null, names)) {
-        kept.count.incrementAndGet();
-      }
-    }
-    return names;
+  /** The kept names of {@code leaf}'s segment, or null for a reader without a core key, which keeps none. */
+  private Kept keptFor(LeafReader leaf) {
+    IndexReader.CacheHelper core = leaf.getCoreCacheHelper();
+    return core == null ? null : bySegment.computeIfAbsent(core.getKey(), k -> new Kept(leaf.maxDoc()));
   }
 
   /** How many tracks' names are kept for {@code leaf}'s segment. */
-  int keptFor(LeafReaderContext leaf) {
+  int keptCount(LeafReaderContext leaf) {
     Kept kept = bySegment.get(leaf.reader().getCoreCacheHelper().getKey());
     return kept == null ? 0 : kept.count.get();
   }

@@ -78,7 +78,7 @@ class ShownNamesTest {
       }
       assertEquals(titles.keySet(), names.stream().map(ShownNames.Names::id).collect(Collectors.toSet()));
       for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-        int kept = shown.keptFor(leaf);
+        int kept = shown.keptCount(leaf);
         assertTrue(kept <= KEPT, kept + " kept in a segment");
         assertEquals(Math.min(KEPT, leaf.reader().maxDoc()), kept, "a segment keeps what it may");
       }
